@@ -1,0 +1,121 @@
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { TAppContext } from "../context.ts";
+import { ROLES, type TRole } from "../db/schema/accounts.ts";
+import { createApiTokenForEmail } from "../features/accounts/api-tokens.ts";
+import { createUserFromShell } from "../features/accounts/create-user-from-shell.ts";
+import { seedDemo } from "../features/demo/seed-demo.ts";
+import { parseFlags, requireFlag, UsageError } from "./args.ts";
+import type { TCommandIo } from "./io.ts";
+
+/** Shell commands that work on the data; in embedded mode they may run inside the owner process. */
+export type TCommand = {
+  path: string[];
+  usage: string;
+  summary: string;
+  run(app: TAppContext, argv: string[], io: TCommandIo): Promise<number>;
+};
+
+export const commands: TCommand[] = [
+  {
+    path: ["user", "create"],
+    usage: "repute user create --email E --password P --role admin|specialist|client_approver|client_viewer [--name N] [--client ID | --brand ID] [--locale ru|en]",
+    summary: "Create a user (the first admin creates the workspace too)",
+    async run(app, argv, io) {
+      const { values } = parseFlags(argv, {
+        email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" },
+        client: { type: "string" }, brand: { type: "string" }, locale: { type: "string" }, workspace: { type: "string" },
+      });
+      const role = requireFlag(values, "role");
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      const locale = values.locale ?? "en";
+      if (locale !== "ru" && locale !== "en") throw new UsageError("--locale must be ru or en");
+      const user = await createUserFromShell(app, {
+        email: requireFlag(values, "email"),
+        password: requireFlag(values, "password"),
+        role: role as TRole,
+        name: values.name,
+        clientId: values.client,
+        brandId: values.brand,
+        locale,
+        workspaceName: values.workspace,
+      });
+      io.out(`Created ${user.email} (${role}) in workspace "${user.workspaceName}", id ${user.id}`);
+      return 0;
+    },
+  },
+  {
+    path: ["token", "create"],
+    usage: "repute token create --email E [--name N]",
+    summary: "Create a personal API token for a user and print it (shown once)",
+    async run(app, argv, io) {
+      const { values } = parseFlags(argv, { email: { type: "string" }, name: { type: "string" } });
+      const { secret } = await createApiTokenForEmail(app, requireFlag(values, "email"), values.name ?? "shell");
+      io.out(secret);
+      return 0;
+    },
+  },
+  {
+    path: ["demo"],
+    usage: "repute demo [--password P]",
+    summary: "Create or refresh the demo agency, clients, brands and users (idempotent)",
+    async run(app, argv, io) {
+      const { values } = parseFlags(argv, { password: { type: "string" } });
+      const result = await seedDemo(app, { password: values.password });
+      io.out(`Demo workspace "${result.workspaceName}": ${result.clients} clients, ${result.brands} brands.`);
+      for (const user of result.users) io.out(`  ${user.email.padEnd(24)} ${user.role}${user.scope ? ` (${user.scope})` : ""}`);
+      io.out(values.password ? "Password: as given with --password" : `Password (generated): ${result.password}`);
+      return 0;
+    },
+  },
+  {
+    path: ["backup"],
+    usage: "repute backup [FILE]",
+    summary: "Write a consistent copy of the embedded database to FILE (default repute-backup-<date>.tar.gz)",
+    async run(app, argv, io) {
+      const { positionals } = parseFlags(argv, {});
+      if (!app.database.pglite) throw new UsageError("backup is for the embedded database; use pg_dump for PostgreSQL");
+      const file = path.resolve(io.cwd, positionals[0] ?? `repute-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`);
+      const dump = await app.database.pglite.dumpDataDir("gzip");
+      await pipeline(Readable.fromWeb(dump.stream() as import("node:stream/web").ReadableStream), createWriteStream(file));
+      io.out(`Backup written to ${file} (${dump.size} bytes)`);
+      return 0;
+    },
+  },
+  {
+    path: ["migrate"],
+    usage: "repute migrate",
+    summary: "Apply database migrations (also done at every start)",
+    async run(_app, _argv, io) {
+      io.out("Migrations are applied.");
+      return 0;
+    },
+  },
+];
+
+export function findCommand(argv: string[]): { command: TCommand; rest: string[] } | undefined {
+  for (const command of commands) {
+    if (command.path.every((part, i) => argv[i] === part)) return { command, rest: argv.slice(command.path.length) };
+  }
+  return undefined;
+}
+
+/** Runs a data command with usage errors turned into exit code 2. */
+export async function runCommand(app: TAppContext, argv: string[], io: TCommandIo): Promise<number> {
+  const found = findCommand(argv);
+  if (!found) {
+    io.err(`Unknown command: ${argv.join(" ")}`);
+    return 2;
+  }
+  try {
+    return await found.command.run(app, found.rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\nUsage: ${found.command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable is documented here and in the README's
+ * configuration table; a bad value stops the process listing every problem at once.
+ */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe("HTTP port of the web role"),
+  HOST: z.string().min(1).default("0.0.0.0").describe("Interface the web role listens on"),
+  DATA_DIR: z.string().min(1).default("./data").describe("Embedded database, blobs, lock and control socket"),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .optional()
+    .describe("PostgreSQL server; unset = embedded PGlite in DATA_DIR"),
+  PUBLIC_URL: z.string().url().optional().describe("Base URL used in invitation links; default http://localhost:PORT"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("pino log level (JSON logs on stderr)"),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14).describe("Lifetime of a sign-in session"),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72).describe("Lifetime of an invitation link"),
+  LOGIN_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(10)
+    .describe("Failed sign-ins per e-mail or per client address allowed within the window"),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe("Sign-in rate-limit window"),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024)
+    .describe("Largest accepted request body"),
+  COOKIE_SECURE: z
+    .enum(["auto", "true", "false"])
+    .default("auto")
+    .describe("Secure flag on cookies; auto = when PUBLIC_URL is https"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("Take the client address from X-Forwarded-For (only behind your own reverse proxy)"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2).describe("Jobs one worker process runs at once per queue"),
+});
+
+export type TConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
+  sessionTtlHours: number;
+  invitationTtlHours: number;
+  loginMaxAttempts: number;
+  loginWindowMinutes: number;
+  maxBodyBytes: number;
+  cookieSecure: boolean;
+  workerConcurrency: number;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Variables documented for the README table: name, default, description. */
+export function describeConfig(): { name: string; default: string; description: string }[] {
+  return Object.entries(ZEnv.shape).map(([name, schema]) => {
+    const parsed = schema.safeParse(undefined);
+    return {
+      name,
+      default: parsed.success && parsed.data !== undefined ? String(parsed.data) : "(unset)",
+      description: schema.description ?? "",
+    };
+  });
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ZEnv.shape)) {
+    const value = env[key];
+    picked[key] = value === "" ? undefined : value;
+  }
+  const result = ZEnv.safeParse(picked);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = result.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    invitationTtlHours: e.INVITATION_TTL_HOURS,
+    loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    cookieSecure: e.COOKIE_SECURE === "auto" ? publicUrl.startsWith("https://") : e.COOKIE_SECURE === "true",
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    trustProxy: e.TRUST_PROXY === "true",
+  };
+}

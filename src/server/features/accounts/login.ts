@@ -1,0 +1,35 @@
+import type { TAppContext } from "../../context.ts";
+import { AppError } from "../../lib/errors.ts";
+import { burnPasswordCheck, verifyPassword } from "../../lib/passwords.ts";
+import { clearLoginFailures, findUserByEmail, loginFailureStats, recordLoginFailures } from "./queries.ts";
+import { createSession } from "./sessions.ts";
+
+export type TLoginOptions = { email: string; password: string; clientAddress: string; userAgent: string | null };
+
+/**
+ * Failures are counted per e-mail and per client address inside a sliding window, in the
+ * database, so the limit holds across any number of web processes.
+ */
+export async function login(app: TAppContext, options: TLoginOptions) {
+  const email = options.email.trim().toLowerCase();
+  const keys = [`email:${email}`, `addr:${options.clientAddress}`];
+  const { loginMaxAttempts, loginWindowMinutes } = app.config;
+  const windowMs = loginWindowMinutes * 60_000;
+  const now = new Date();
+  const stats = await loginFailureStats(app.db, keys, new Date(now.getTime() - windowMs));
+  const blocking = stats.filter((s) => s.n >= loginMaxAttempts);
+  if (blocking.length > 0) {
+    const freeAt = Math.max(...blocking.map((s) => s.oldest.getTime() + windowMs));
+    const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+    throw new AppError("rate_limited", "Too many failed sign-in attempts; try again later", { retryAfterSeconds });
+  }
+  const user = await findUserByEmail(app.db, email);
+  const ok = user ? await verifyPassword(user.passwordHash, options.password) : (await burnPasswordCheck(options.password), false);
+  if (!user || !ok) {
+    await recordLoginFailures(app.db, keys, now);
+    throw new AppError("unauthenticated", "Wrong e-mail or password");
+  }
+  await clearLoginFailures(app.db, [`email:${email}`]);
+  const session = await createSession(app, app.db, user.id, options.userAgent);
+  return { userId: user.id, session };
+}

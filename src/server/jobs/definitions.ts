@@ -1,0 +1,5 @@
+import { cleanupAccountsJob } from "../features/accounts/cleanup-accounts.job.ts";
+import type { TJobDefinition } from "./job.ts";
+
+/** Every background job, by name. A new job is one file and one line here. */
+export const jobDefinitions: TJobDefinition[] = [cleanupAccountsJob];

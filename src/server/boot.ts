@@ -27,6 +27,7 @@ export type TBootOptions = {
   /** Start pg-boss (false for one-shot shell commands that only read and write rows). */
   startQueue: boolean;
   definitions?: TJobDefinition[];
+  pollingIntervalSeconds?: number;
   /** Tests pass an already-open database. */
   database?: TDatabase;
 };
@@ -56,6 +57,7 @@ export async function bootApp(options: TBootOptions): Promise<TBooted> {
     logger: logger.child({ part: "jobs" }),
     roles: options.roles,
     concurrency: config.workerConcurrency,
+    pollingIntervalSeconds: options.pollingIntervalSeconds,
   });
   const app: TAppContext = { config, database, db: database.db, logger, queue, startedAt: new Date(), version: packageVersion() };
   if (options.startQueue) {

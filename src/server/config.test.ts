@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, describeConfig, loadConfig } from "./config.ts";
 
@@ -32,5 +33,14 @@ describe("config", () => {
     const described = describeConfig();
     expect(described.map((d) => d.name)).toContain("DATABASE_URL");
     for (const d of described) expect(d.description, d.name).not.toBe("");
+  });
+
+  it("is documented in the README's configuration table, variable by variable", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    for (const d of describeConfig()) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${d.name}\` |`));
+      expect(row, d.name).toBeDefined();
+      if (d.default !== "(unset)") expect(row, d.name).toContain(`\`${d.default}\``);
+    }
   });
 });

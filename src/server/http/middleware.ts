@@ -11,6 +11,9 @@ import type { THonoEnv } from "./env.ts";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Invitation tokens travel in the path; they must not land in logs. */
+const redactPath = (path: string): string => path.replace(/\/(invitations|invite)\/[A-Za-z0-9_-]{20,}/, "/$1/[token]");
+
 export const withContext = (app: TAppContext) =>
   createMiddleware<THonoEnv>(async (c, next) => {
     const requestId = randomUUID();
@@ -21,7 +24,7 @@ export const withContext = (app: TAppContext) =>
     const started = performance.now();
     await next();
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
       "request",
     );
   });

@@ -107,7 +107,7 @@ export const authRoutes = new OpenAPIHono<THonoEnv>({ defaultHook: validationHoo
       responses: { 204: noContent, 401: errors[401], 403: errors[403] } }),
     async (c) => {
       const auth = requireAuth(c);
-      await endAllSessions(c.get("app").db, auth.userId);
+      await endAllSessions(c.get("app").db, auth);
       clearSessionCookie(c);
       return c.body(null, 204);
     },

@@ -1,5 +1,6 @@
 import type { TAppContext } from "../../context.ts";
 import { AppError } from "../../lib/errors.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { burnPasswordCheck, verifyPassword } from "../../lib/passwords.ts";
 import { clearLoginFailures, findUserByEmail, loginFailureStats, recordLoginFailures } from "./queries.ts";
 import { createSession } from "./sessions.ts";
@@ -29,7 +30,17 @@ export async function login(app: TAppContext, options: TLoginOptions) {
     await recordLoginFailures(app.db, keys, now);
     throw new AppError("unauthenticated", "Wrong e-mail or password");
   }
-  await clearLoginFailures(app.db, [`email:${email}`]);
-  const session = await createSession(app, app.db, user.id, options.userAgent);
+  const session = await app.db.transaction(async (tx) => {
+    await clearLoginFailures(tx, [`email:${email}`]);
+    await recordAudit(tx, {
+      workspaceId: user.workspaceId,
+      actor: { userId: user.id, label: user.email },
+      action: "session.login",
+      objectType: "user",
+      objectId: user.id,
+      details: { address: options.clientAddress, userAgent: options.userAgent?.slice(0, 200) ?? null },
+    });
+    return createSession(app, tx, user.id, options.userAgent);
+  });
   return { userId: user.id, session };
 }

@@ -1,4 +1,6 @@
 import type { TAppContext, TExecutor } from "../../context.ts";
+import type { TDb } from "../../db/client.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { hashSecret, newSecret } from "../../lib/tokens.ts";
 import { type TAuth, brandRolesFromGrants } from "./access.ts";
 import {
@@ -41,8 +43,18 @@ export async function endSession(db: TExecutor, sessionIdHash: string): Promise<
   await deleteSession(db, sessionIdHash);
 }
 
-export async function endAllSessions(db: TExecutor, userId: string, keepIdHash?: string): Promise<void> {
-  await deleteUserSessions(db, userId, keepIdHash);
+/** Signs a user out everywhere (e.g. a lost laptop); recorded in the audit log. */
+export async function endAllSessions(db: TDb, auth: TAuth): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteUserSessions(tx, auth.userId);
+    await recordAudit(tx, {
+      workspaceId: auth.workspaceId,
+      actor: { userId: auth.userId, label: auth.email },
+      action: "session.logout_all",
+      objectType: "user",
+      objectId: auth.userId,
+    });
+  });
 }
 
 /** Resolves a cookie or a bearer token to the caller's identity and reach; undefined = anonymous. */

@@ -1,6 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import type { TLocale } from "../../db/schema/accounts.ts";
 import { invalid } from "../../lib/errors.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { canSeeBrand } from "./permissions.ts";
 import { updateUser } from "./queries.ts";
@@ -11,9 +12,21 @@ export type TProfilePatch = { name?: string; locale?: TLocale; activeBrandId?: s
 export async function updateProfile(app: TAppContext, auth: TAuth, patch: TProfilePatch): Promise<void> {
   if (patch.activeBrandId && !canSeeBrand(auth, patch.activeBrandId))
     throw invalid("activeBrandId", "no such brand among yours");
-  await updateUser(app.db, auth.userId, {
+  const changes = {
     ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
     ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
     ...(patch.activeBrandId !== undefined ? { activeBrandId: patch.activeBrandId } : {}),
+  };
+  await app.db.transaction(async (tx) => {
+    await updateUser(tx, auth.userId, changes);
+    await recordAudit(tx, {
+      workspaceId: auth.workspaceId,
+      actor: { userId: auth.userId, label: auth.email },
+      action: "user.profile_update",
+      objectType: "user",
+      objectId: auth.userId,
+      brandId: patch.activeBrandId ?? null,
+      details: changes,
+    });
   });
 }

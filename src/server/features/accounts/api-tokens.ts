@@ -1,7 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import { notFound } from "../../lib/errors.ts";
 import { hashSecret, newSecret } from "../../lib/tokens.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { deleteApiToken, findUserByEmail, findUserProfile, insertApiToken, listApiTokens } from "./queries.ts";
 import { API_TOKEN_PREFIX } from "./sessions.ts";
@@ -47,7 +47,7 @@ export async function revokeOwnApiToken(app: TAppContext, auth: TAuth, tokenId: 
     if (!(await deleteApiToken(tx, auth.userId, tokenId))) throw notFound();
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "token.revoke",
       objectType: "api_token",
       objectId: tokenId,

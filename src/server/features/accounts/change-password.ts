@@ -1,7 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import { AppError, invalid } from "../../lib/errors.ts";
 import { PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from "../../lib/passwords.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { deleteUserSessions, findUserProfile, updateUser } from "./queries.ts";
 
@@ -24,7 +24,7 @@ export async function changePassword(
     await deleteUserSessions(tx, auth.userId, auth.sessionIdHash);
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "user.password_change",
       objectType: "user",
       objectId: auth.userId,

@@ -1,10 +1,10 @@
 import type { TExecutor } from "../../context.ts";
 import type { TLocale, TRole } from "../../db/schema/accounts.ts";
-import { AppError, conflict, invalid } from "../../lib/errors.ts";
+import { conflict, invalid } from "../../lib/errors.ts";
 import { PASSWORD_MIN_LENGTH, hashPassword } from "../../lib/passwords.ts";
 import { type TActor, recordAudit } from "../audit/record-audit.ts";
 import { findUserByEmail, insertGrant, insertUser } from "./queries.ts";
-import { scopeProblem } from "./roles.ts";
+import { assertScope } from "./roles.ts";
 
 export type TCreateUserOptions = {
   workspaceId: string;
@@ -25,8 +25,7 @@ export async function createUser(db: TExecutor, options: TCreateUserOptions) {
   if (options.password.length < PASSWORD_MIN_LENGTH)
     throw invalid("password", `must be at least ${PASSWORD_MIN_LENGTH} characters`);
   const scope = { clientId: options.clientId ?? null, brandId: options.brandId ?? null };
-  const problem = scopeProblem(options.role, scope);
-  if (problem) throw new AppError("validation_failed", `role: ${problem}`, { fields: [{ path: "role", message: problem }] });
+  assertScope(options.role, scope);
   if (await findUserByEmail(db, email)) throw conflict(`A user with e-mail ${email} already exists`);
   const user = await insertUser(db, {
     workspaceId: options.workspaceId,

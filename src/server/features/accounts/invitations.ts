@@ -1,8 +1,8 @@
 import type { TAppContext } from "../../context.ts";
 import type { TLocale, TRole } from "../../db/schema/accounts.ts";
-import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
+import { conflict, invalid, notFound } from "../../lib/errors.ts";
 import { hashSecret, newSecret } from "../../lib/tokens.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { createUser } from "./create-user.ts";
 import {
@@ -15,7 +15,7 @@ import {
   listInvitations,
   revokeInvitation,
 } from "./queries.ts";
-import { scopeProblem } from "./roles.ts";
+import { assertScope } from "./roles.ts";
 import { createSession } from "./sessions.ts";
 
 export type TCreateInvitationOptions = {
@@ -30,8 +30,7 @@ export type TCreateInvitationOptions = {
 export async function createInvitation(app: TAppContext, auth: TAuth, options: TCreateInvitationOptions) {
   const email = options.email.trim().toLowerCase();
   const scope = { clientId: options.clientId ?? null, brandId: options.brandId ?? null };
-  const problem = scopeProblem(options.role, scope);
-  if (problem) throw new AppError("validation_failed", `role: ${problem}`, { fields: [{ path: "role", message: problem }] });
+  assertScope(options.role, scope);
   if (scope.clientId && !(await findClient(app.db, auth.workspaceId, scope.clientId)))
     throw invalid("clientId", "no such client in this workspace");
   if (scope.brandId && !(await findBrand(app.db, auth.workspaceId, scope.brandId)))
@@ -51,7 +50,7 @@ export async function createInvitation(app: TAppContext, auth: TAuth, options: T
     });
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "invitation.create",
       objectType: "invitation",
       objectId: row.id,
@@ -138,7 +137,7 @@ export async function revokeWorkspaceInvitation(app: TAppContext, auth: TAuth, i
     if (!(await revokeInvitation(tx, auth.workspaceId, invitationId, new Date()))) throw notFound();
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "invitation.revoke",
       objectType: "invitation",
       objectId: invitationId,

@@ -1,11 +1,9 @@
 import type { TAppContext } from "../../context.ts";
 import { conflict, invalid, notFound } from "../../lib/errors.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { canSeeBrand } from "./permissions.ts";
 import { deleteBrand, findBrand, findBrandByName, findClient, insertBrand, listBrandsByIds, renameBrand } from "./queries.ts";
-
-const actorOf = (auth: TAuth) => ({ userId: auth.userId, label: auth.email });
 
 /** The brands the caller may see, each with the caller's role on it. */
 export async function listVisibleBrands(app: TAppContext, auth: TAuth) {

@@ -1,6 +1,6 @@
 import type { TAppContext } from "../../context.ts";
 import { conflict, notFound } from "../../lib/errors.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import {
   countClientBrands,
@@ -11,8 +11,6 @@ import {
   listClientsWithBrands,
   renameClient,
 } from "./queries.ts";
-
-const actorOf = (auth: TAuth) => ({ userId: auth.userId, label: auth.email });
 
 export async function listClients(app: TAppContext, auth: TAuth) {
   const rows = await listClientsWithBrands(app.db, auth.workspaceId);

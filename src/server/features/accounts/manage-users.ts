@@ -1,7 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import type { TRole } from "../../db/schema/accounts.ts";
-import { AppError, conflict, invalid, notFound } from "../../lib/errors.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { conflict, invalid, notFound } from "../../lib/errors.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import {
   countWorkspaceAdmins,
@@ -14,9 +14,7 @@ import {
   listGrantsOfUsers,
   listWorkspaceUsers,
 } from "./queries.ts";
-import { scopeProblem } from "./roles.ts";
-
-const actorOf = (auth: TAuth) => ({ userId: auth.userId, label: auth.email });
+import { assertScope } from "./roles.ts";
 
 export async function listUsers(app: TAppContext, auth: TAuth) {
   const users = await listWorkspaceUsers(app.db, auth.workspaceId);
@@ -37,8 +35,7 @@ export async function addGrant(
   options: { role: TRole; clientId?: string | null; brandId?: string | null },
 ) {
   const scope = { clientId: options.clientId ?? null, brandId: options.brandId ?? null };
-  const problem = scopeProblem(options.role, scope);
-  if (problem) throw new AppError("validation_failed", `role: ${problem}`, { fields: [{ path: "role", message: problem }] });
+  assertScope(options.role, scope);
   return app.db.transaction(async (tx) => {
     if (!(await findWorkspaceUser(tx, auth.workspaceId, userId))) throw notFound();
     if (scope.clientId && !(await findClient(tx, auth.workspaceId, scope.clientId)))

@@ -1,4 +1,5 @@
 import type { TRole } from "../../db/schema/accounts.ts";
+import { AppError } from "../../lib/errors.ts";
 
 /** Higher wins when several grants cover one brand. */
 const RANK: Record<TRole, number> = { client_viewer: 1, client_approver: 2, specialist: 3, admin: 4 };
@@ -17,4 +18,9 @@ export function scopeProblem(role: TRole, scope: TGrantScope): string | undefine
   if ((role === "client_approver" || role === "client_viewer") && workspaceWide)
     return "a client role needs clientId or brandId";
   return undefined;
+}
+
+export function assertScope(role: TRole, scope: TGrantScope): void {
+  const problem = scopeProblem(role, scope);
+  if (problem) throw new AppError("validation_failed", `role: ${problem}`, { fields: [{ path: "role", message: problem }] });
 }

@@ -1,6 +1,6 @@
 import type { TAppContext, TExecutor } from "../../context.ts";
 import type { TDb } from "../../db/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import { hashSecret, newSecret } from "../../lib/tokens.ts";
 import { type TAuth, brandRolesFromGrants } from "./access.ts";
 import {
@@ -49,7 +49,7 @@ export async function endAllSessions(db: TDb, auth: TAuth): Promise<void> {
     await deleteUserSessions(tx, auth.userId);
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "session.logout_all",
       objectType: "user",
       objectId: auth.userId,

@@ -1,7 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import type { TLocale } from "../../db/schema/accounts.ts";
 import { invalid } from "../../lib/errors.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "./access.ts";
 import { canSeeBrand } from "./permissions.ts";
 import { updateUser } from "./queries.ts";
@@ -21,7 +21,7 @@ export async function updateProfile(app: TAppContext, auth: TAuth, patch: TProfi
     await updateUser(tx, auth.userId, changes);
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
-      actor: { userId: auth.userId, label: auth.email },
+      actor: actorOf(auth),
       action: "user.profile_update",
       objectType: "user",
       objectId: auth.userId,

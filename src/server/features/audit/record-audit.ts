@@ -4,6 +4,9 @@ import { insertAuditEntry } from "./queries.ts";
 /** A person (by id and e-mail) or a named system actor such as `cli` or `job:accounts.cleanup`. */
 export type TActor = { userId: string; label: string } | { userId: null; label: string };
 
+/** The signed-in caller as an audit actor. */
+export const actorOf = (auth: { userId: string; email: string }): TActor => ({ userId: auth.userId, label: auth.email });
+
 export type TRecordAuditOptions = {
   workspaceId: string;
   actor: TActor;

@@ -1,7 +1,7 @@
 import type { TAppContext } from "../../context.ts";
 import { deadLetterQueue } from "../../jobs/job.ts";
 import { notFound } from "../../lib/errors.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import type { TAuth } from "../accounts/access.ts";
 import { failedJobExists, listFailedJobs } from "./queries.ts";
 
@@ -46,7 +46,7 @@ export async function retryJob(app: TAppContext, auth: TAuth, queue: string, job
   await app.queue.boss.retry(queue, jobId);
   await recordAudit(app.db, {
     workspaceId: auth.workspaceId,
-    actor: { userId: auth.userId, label: auth.email },
+    actor: actorOf(auth),
     action: "job.retry",
     objectType: "job",
     objectId: jobId,

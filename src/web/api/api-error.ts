@@ -7,6 +7,7 @@ export type TApiErrorCode =
   | "conflict"
   | "rate_limited"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "internal"
   | "unavailable"
   | "network";
@@ -22,6 +23,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<TApiErrorCode>([
   "conflict",
   "rate_limited",
   "payload_too_large",
+  "unsupported_media_type",
   "internal",
   "unavailable",
   "network",

@@ -24,8 +24,10 @@ export type THealth = { status: "ok"; database: "pglite" | "postgres"; version: 
 export type TInvitationPreview = {
   email: string;
   role: TRole;
+  /** Not in docs/API.md; the server sends the language the inviter chose. */
+  locale?: TLocale;
   workspaceName: string;
-  scope: { clientName?: string; brandName?: string };
+  scope: { clientName?: string | null; brandName?: string | null };
   expiresAt: string;
 };
 
@@ -51,6 +53,8 @@ export type TWorkspaceUser = {
   grants: TGrant[];
 };
 
+export type TInvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
 export type TInvitation = {
   id: string;
   email: string;
@@ -58,6 +62,8 @@ export type TInvitation = {
   clientId: string | null;
   brandId: string | null;
   scopeName: string | null;
+  /** Not in docs/API.md; the server computes it (a revoked invitation stays listed). */
+  status?: TInvitationStatus;
   expiresAt: string;
   acceptedAt: string | null;
   createdAt: string;
@@ -78,20 +84,24 @@ export type TAuditEntry = {
 
 export type TAuditPage = { entries: TAuditEntry[]; nextCursor: string | null };
 
+/** As the server sends it (docs/API.md lists created/retry/completed, which pg-boss 12 does not count). */
 export type TQueue = {
   name: string;
-  created: number;
-  retry: number;
+  /** Set when this queue holds the dead letters of another queue. */
+  deadLetterOf: string | null;
+  queued: number;
   active: number;
-  completed: number;
   failed: number;
+  total: number;
   cron: string | null;
+  retryLimit: number;
 };
 
 export type TFailedJob = {
   id: string;
   queue: string;
   failedAt: string | null;
+  createdAt?: string;
   attempts: number;
   error: string | null;
   data: unknown;

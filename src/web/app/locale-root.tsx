@@ -20,6 +20,14 @@ export function LocaleRoot(props: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Remember the account's language in this browser too, so sign-in pages keep speaking it.
+  const userLocale = user?.locale;
+  useEffect(() => {
+    if (!userLocale) return;
+    saveGuestLocale(userLocale);
+    setGuestLocale(userLocale);
+  }, [userLocale]);
+
   const { mutate } = updateMe;
   const signedIn = Boolean(user);
   const setLocale = useCallback(

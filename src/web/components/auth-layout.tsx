@@ -5,7 +5,7 @@ import { ReputeMark } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 /** The frame of the pages before sign-in: brand mark, language switch and one card. */
-export function AuthLayout(props: { title: string; subtitle?: ReactNode; children: ReactNode; width?: number }) {
+export function AuthLayout(props: { title?: string; subtitle?: ReactNode; children: ReactNode; width?: number }) {
   const t = useT();
   return (
     <Box mih="100vh" style={{ background: "linear-gradient(160deg, var(--mantine-color-repute-0) 0%, var(--mantine-color-gray-0) 55%)" }}>
@@ -25,16 +25,18 @@ export function AuthLayout(props: { title: string; subtitle?: ReactNode; childre
       </Group>
       <Center px="md" pb={64} pt={24}>
         <Paper withBorder shadow="sm" p={32} w="100%" maw={props.width ?? 440}>
-          <Stack gap={6} mb="lg">
-            <Title order={2} fz={24}>
-              {props.title}
-            </Title>
-            {props.subtitle && (
-              <Text c="dimmed" size="sm">
-                {props.subtitle}
-              </Text>
-            )}
-          </Stack>
+          {props.title && (
+            <Stack gap={6} mb="lg">
+              <Title order={2} fz={24}>
+                {props.title}
+              </Title>
+              {props.subtitle && (
+                <Text c="dimmed" size="sm">
+                  {props.subtitle}
+                </Text>
+              )}
+            </Stack>
+          )}
           {props.children}
         </Paper>
       </Center>

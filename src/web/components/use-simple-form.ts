@@ -7,6 +7,7 @@ type TErrors<T> = Partial<Record<keyof T, string>>;
  * messages, and validation again on every change once the user has tried to submit.
  */
 export function useSimpleForm<T extends Record<string, string>>(initial: T, validate: (values: T) => TErrors<T>) {
+  const [initialValues] = useState<T>(initial);
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<TErrors<T>>({});
   const [submitted, setSubmitted] = useState(false);
@@ -32,11 +33,11 @@ export function useSimpleForm<T extends Record<string, string>>(initial: T, vali
 
   const reset = useCallback(
     (next?: T) => {
-      setValues(next ?? initial);
+      setValues(next ?? initialValues);
       setErrors({});
       setSubmitted(false);
     },
-    [initial],
+    [initialValues],
   );
 
   /** Props for a Mantine TextInput / PasswordInput bound to one field. */

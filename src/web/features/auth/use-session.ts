@@ -4,6 +4,7 @@ import { api } from "../../api/client.ts";
 import { setCsrfToken } from "../../api/csrf.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 import type { TSession, TUser } from "../../api/types.ts";
+import { clearIntendedSignOut, markIntendedSignOut } from "./sign-out-intent.ts";
 
 /** The signed-in session, or null when nobody is signed in (401 is not an error here). */
 async function fetchSession(): Promise<TSession | null> {
@@ -31,10 +32,18 @@ export function useCurrentUser(): TUser {
   return data.user;
 }
 
+/** True for cached data that belongs to one user (removed when the user changes). */
+function belongsToOneUser(query: { queryKey: readonly unknown[] }): boolean {
+  const key = query.queryKey[0];
+  return key !== queryKeys.setup[0] && key !== queryKeys.session[0];
+}
+
 /** Stores a session returned by login, setup or invitation accept, dropping any previous user's data. */
 export function startSession(queryClient: QueryClient, session: TSession): void {
+  clearIntendedSignOut();
   setCsrfToken(session.csrfToken);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.setup[0] });
+  // The session query itself stays (only its data changes): components observing it must see the change.
+  queryClient.removeQueries({ predicate: belongsToOneUser });
   queryClient.setQueryData(queryKeys.session, session);
   queryClient.setQueryData(queryKeys.setup, { needsSetup: false });
 }
@@ -42,7 +51,7 @@ export function startSession(queryClient: QueryClient, session: TSession): void 
 /** Forgets everything about the signed-out user. */
 export function endSession(queryClient: QueryClient): void {
   setCsrfToken(null);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.setup[0] && q.queryKey[0] !== queryKeys.session[0] });
+  queryClient.removeQueries({ predicate: belongsToOneUser });
   queryClient.setQueryData(queryKeys.session, null);
 }
 
@@ -59,7 +68,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<void>("/api/auth/logout"),
     // Signed out locally even if the server call failed: the user asked to leave.
-    onSettled: () => endSession(queryClient),
+    onSettled: () => {
+      markIntendedSignOut();
+      endSession(queryClient);
+    },
   });
 }
 
@@ -67,7 +79,10 @@ export function useLogoutAll() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>("/api/auth/logout-all"),
-    onSuccess: () => endSession(queryClient),
+    onSuccess: () => {
+      markIntendedSignOut();
+      endSession(queryClient);
+    },
   });
 }
 

@@ -1,16 +1,20 @@
 import { Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useEffect, useRef } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { isApiError } from "../../api/api-error.ts";
 import type { TInvitationPreview } from "../../api/types.ts";
 import { ErrorAlert, fieldError } from "../../components/api-errors.tsx";
 import { AuthLayout } from "../../components/auth-layout.tsx";
 import { EmptyMessage } from "../../components/empty-state.tsx";
 import { IconMail } from "../../components/icons.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
 import { useSimpleForm } from "../../components/use-simple-form.ts";
 import { newPassword, PASSWORD_MIN_LENGTH, required } from "../../components/validators.ts";
 import { useI18n, type TTranslate } from "../../i18n/i18n-context.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
+import { useSession } from "../auth/use-session.ts";
 import { useAcceptInvitation, useInvitationPreview } from "./use-invitation-preview.ts";
 
 function scopeText(t: TTranslate, invitation: TInvitationPreview): string {
@@ -22,13 +26,33 @@ function scopeText(t: TTranslate, invitation: TInvitationPreview): string {
 
 export function AcceptInvitationPage() {
   const { token = "" } = useParams();
-  const { t } = useI18n();
+  const { t, setLocale } = useI18n();
   const preview = useInvitationPreview(token);
+  const session = useSession();
+
+  // Speak the language the inviter chose for this person — unless someone is already signed in
+  // in this browser, whose own setting must not change.
+  const invitedLocale = preview.data?.locale;
+  const signedOut = session.data === null;
+  const applied = useRef(false);
+  useEffect(() => {
+    if (invitedLocale && signedOut && !applied.current) {
+      applied.current = true;
+      setLocale(invitedLocale);
+    }
+  }, [invitedLocale, signedOut, setLocale]);
 
   if (preview.isPending) return <PageLoader fullScreen />;
+  if (!preview.data && !(isApiError(preview.error) && (preview.error.status === 404 || preview.error.status === 400))) {
+    return (
+      <AuthLayout title={t("error.title")}>
+        <QueryState query={preview}>{() => null}</QueryState>
+      </AuthLayout>
+    );
+  }
   if (!preview.data) {
     return (
-      <AuthLayout title={t("invite.invalidTitle")}>
+      <AuthLayout>
         <EmptyMessage
           icon={<IconMail />}
           title={t("invite.invalidTitle")}

@@ -45,8 +45,9 @@ describeOnDatabases("first start and sign-in", (h) => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    // One address spraying many e-mails is stopped too, and other addresses are unaffected.
-    for (let i = 0; i < max; i++) expect((await attempt(`spray-${i}@acme.test`, "guess", "203.0.113.9")).status).toBe(401);
+    // One address spraying many e-mails is stopped too (at five times the per-e-mail allowance,
+    // so a shared office address survives a few typos), and other addresses are unaffected.
+    for (let i = 0; i < max * 5; i++) expect((await attempt(`spray-${i}@acme.test`, "guess", "203.0.113.9")).status).toBe(401);
     expect((await attempt("fresh@acme.test", "guess", "203.0.113.9")).status).toBe(429);
     expect((await attempt("ann@acme.test", PASSWORD, "203.0.113.10")).status).toBe(200);
   });

@@ -9,8 +9,11 @@ export type TLoginOptions = { email: string; password: string; clientAddress: st
 
 /**
  * Failures are counted per e-mail and per client address inside a sliding window, in the
- * database, so the limit holds across any number of web processes.
+ * database, so the limit holds across any number of web processes. An address gets five times
+ * the e-mail's allowance: an office behind one NAT address is not locked out by one person's
+ * typos, while spraying many e-mails from one address is still stopped.
  */
+const ADDRESS_FACTOR = 5;
 export async function login(app: TAppContext, options: TLoginOptions) {
   const email = options.email.trim().toLowerCase();
   const keys = [`email:${email}`, `addr:${options.clientAddress}`];
@@ -18,7 +21,8 @@ export async function login(app: TAppContext, options: TLoginOptions) {
   const windowMs = loginWindowMinutes * 60_000;
   const now = new Date();
   const stats = await loginFailureStats(app.db, keys, new Date(now.getTime() - windowMs));
-  const blocking = stats.filter((s) => s.n >= loginMaxAttempts);
+  const limitOf = (key: string) => (key.startsWith("addr:") ? loginMaxAttempts * ADDRESS_FACTOR : loginMaxAttempts);
+  const blocking = stats.filter((s) => s.n >= limitOf(s.key));
   if (blocking.length > 0) {
     const freeAt = Math.max(...blocking.map((s) => s.oldest.getTime() + windowMs));
     const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));

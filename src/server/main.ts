@@ -45,9 +45,11 @@ async function serveRole(config: TConfig, role: TRole): Promise<void> {
   if (role !== "worker") {
     const server = serve({ fetch: createHttpApp(app).fetch, port: config.port, hostname: config.host });
     closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    server.on("listening", () =>
-      logger.info({ port: config.port, database: app.database.kind }, `Repute is up on ${config.publicUrl}`),
-    );
+    server.on("listening", () => {
+      logger.info({ port: config.port, database: app.database.kind }, `Repute is up on ${config.publicUrl}`);
+      const where = app.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+      process.stdout.write(`Repute is up on ${config.publicUrl} (${where}). Stop with Ctrl+C.\n`);
+    });
     server.on("error", (error) => {
       logger.fatal({ err: error }, `cannot listen on port ${config.port}`);
       process.exit(1);

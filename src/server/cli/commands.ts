@@ -85,6 +85,34 @@ export const commands: TCommand[] = [
     },
   },
   {
+    path: ["query", "test"],
+    usage: "repute query test --query Q --text T",
+    summary: "Check a semantic-core query against a text: exit 0 match, 1 no match, 2 bad query",
+    async run(_app, argv, io) {
+      const { values } = parseFlags(argv, { query: { type: "string" }, text: { type: "string" } });
+      if (values.text === undefined) throw new UsageError("--text is required");
+      const { queryTestReport } = await import("../features/semantic-core/query-cli.ts");
+      const report = queryTestReport(requireFlag(values, "query"), values.text);
+      for (const line of report.out) io.out(line);
+      for (const line of report.err) io.err(line);
+      return report.code;
+    },
+  },
+  {
+    path: ["query", "variants"],
+    usage: 'repute query variants "NAME" [--abbr X --abbr Y]',
+    summary: "List spelling variants of a brand name (translit, layout, typos, abbreviations)",
+    async run(_app, argv, io) {
+      const { values, positionals } = parseFlags(argv, { abbr: { type: "string", multiple: true } });
+      if (positionals.length === 0) throw new UsageError("a brand name is required");
+      const { variantsReport } = await import("../features/semantic-core/query-cli.ts");
+      const report = variantsReport(positionals.join(" "), [values.abbr ?? []].flat());
+      for (const line of report.out) io.out(line);
+      for (const line of report.err) io.err(line);
+      return report.code;
+    },
+  },
+  {
     path: ["migrate"],
     usage: "repute migrate",
     summary: "Apply database migrations (also done at every start)",

@@ -9,7 +9,7 @@ import { ConfigError, type TConfig, loadConfig } from "./config.ts";
 import { DatabaseUnavailableError } from "./db/client.ts";
 import { createHttpApp } from "./http/app.ts";
 import { DataDirLockedError, readLockOwner } from "./lib/data-dir-lock.ts";
-import { errorMessage } from "./lib/errors.ts";
+import { AppError, errorMessage } from "./lib/errors.ts";
 import { createLogger } from "./lib/logger.ts";
 
 const HELP = `Repute — reputation management
@@ -116,7 +116,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(
         `${error.message}.\nAnother Repute process owns this embedded database. Stop it, or use a different DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.\n`,
       );
-    else if (error instanceof DatabaseUnavailableError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof DatabaseUnavailableError || error instanceof AppError)
+      process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`repute: ${errorMessage(error)}\n${error instanceof Error ? (error.stack ?? "") : ""}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Card, Code, Group, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { Alert, Button, Card, Code, Group, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import type { TApiToken } from "../../api/types.ts";
 import { ErrorAlert, fieldError } from "../../components/api-errors.tsx";
+import { DangerIconButton } from "../../components/danger-icon-button.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { CopyField } from "../../components/copy-field.tsx";
 import { IconKey, IconTrash } from "../../components/icons.tsx";
@@ -105,20 +106,15 @@ export function TokensCard() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={t("common.revoke")} withArrow>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
-                            revoke.reset();
-                            revoking.open(token);
-                          }}
-                          aria-label={t("common.revoke")}
-                          data-testid="token-revoke"
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <DangerIconButton
+                        label={t("common.revoke")}
+                        testId="token-revoke"
+                        icon={<IconTrash size={16} />}
+                        onClick={() => {
+                          revoke.reset();
+                          revoking.open(token);
+                        }}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

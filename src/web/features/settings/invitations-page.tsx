@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Paper, Stack, Table, Text, Title, Tooltip, type MantineColor } from "@mantine/core";
+import { Badge, Paper, Stack, Table, Text, Title, type MantineColor } from "@mantine/core";
 import { useState } from "react";
 import type { TInvitation, TInvitationStatus } from "../../api/types.ts";
+import { DangerIconButton } from "../../components/danger-icon-button.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyMessage } from "../../components/empty-state.tsx";
 import { IconMail, IconX } from "../../components/icons.tsx";
@@ -96,20 +97,15 @@ export function InvitationsPage() {
                               </Table.Td>
                               <Table.Td>
                                 {status === "pending" && (
-                                  <Tooltip label={t("common.revoke")} withArrow>
-                                    <ActionIcon
-                                      variant="subtle"
-                                      color="red"
-                                      onClick={() => {
-                                        revoke.reset();
-                                        revoking.open(invitation);
-                                      }}
-                                      aria-label={t("common.revoke")}
-                                      data-testid="invitation-revoke"
-                                    >
-                                      <IconX size={16} />
-                                    </ActionIcon>
-                                  </Tooltip>
+                                  <DangerIconButton
+                                    label={t("common.revoke")}
+                                    testId="invitation-revoke"
+                                    icon={<IconX size={16} />}
+                                    onClick={() => {
+                                      revoke.reset();
+                                      revoking.open(invitation);
+                                    }}
+                                  />
                                 )}
                               </Table.Td>
                             </Table.Tr>

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Paper, Pill, Table, Text, Tooltip } from "@mantine/core";
 import { Link } from "react-router";
 import type { TGrant, TWorkspaceUser } from "../../api/types.ts";
+import { DangerIconButton } from "../../components/danger-icon-button.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { IconMail, IconPlus, IconTrash } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -108,20 +109,15 @@ export function UsersPage() {
                             </ActionIcon>
                           </Tooltip>
                           {user.id !== me.id && (
-                            <Tooltip label={t("users.deleteUser")} withArrow>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                onClick={() => {
-                                  deleteUser.reset();
-                                  deleting.open(user);
-                                }}
-                                aria-label={t("users.deleteUser")}
-                                data-testid="user-delete"
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <DangerIconButton
+                              label={t("users.deleteUser")}
+                              testId="user-delete"
+                              icon={<IconTrash size={16} />}
+                              onClick={() => {
+                                deleteUser.reset();
+                                deleting.open(user);
+                              }}
+                            />
                           )}
                         </Group>
                       </Table.Td>

@@ -72,10 +72,12 @@ async function serveRole(config: TConfig, role: TRole): Promise<void> {
 
 async function runDataCommand(config: TConfig, argv: string[]): Promise<number> {
   const io = terminalIo();
-  if (!findCommand(argv)) {
+  const found = findCommand(argv);
+  if (!found) {
     io.err(`Unknown command: ${argv.join(" ")}\n\n${HELP}`);
     return 2;
   }
+  if (found.command.offline) return runCommand(undefined, argv, io);
   if (!config.databaseUrl && readLockOwner(config.dataDir) !== undefined) return forwardCommand(config.dataDir, argv, io);
   const booted = await bootApp({
     config,

@@ -240,6 +240,19 @@ describe("shell commands without a running server", () => {
     expect(run.stderr).toContain("Usage: repute user create");
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
+
+  it("query test and query variants need no database and touch no data directory", async () => {
+    const untouched = path.join(os.tmpdir(), `repute-nodata-${randomBytes(4).toString("hex")}`);
+    const hit = await repute(["query", "test", "--query", "отзыв AND NOT спам", "--text", "Новые отзывы о банке"], { DATA_DIR: untouched });
+    expect(hit.code, describeRun(hit)).toBe(0);
+    expect(hit.stdout).toContain('"отзывы"');
+    const miss = await repute(["query", "test", "--query", "отзыв AND NOT спам", "--text", "спам и отзывы"], { DATA_DIR: untouched });
+    expect(miss.code, describeRun(miss)).toBe(1);
+    const variants = await repute(["query", "variants", "Сбербанк"], { DATA_DIR: untouched });
+    expect(variants.stdout).toContain("Sberbank");
+    expect(variants.stdout).toContain("C,th,fyr");
+    expect(existsSync(untouched)).toBe(false);
+  });
 });
 
 describe("embedded database owned by a running `repute start`", () => {

@@ -10,13 +10,14 @@ import { seedDemo } from "../features/demo/seed-demo.ts";
 import { parseFlags, requireFlag, UsageError } from "./args.ts";
 import type { TCommandIo } from "./io.ts";
 
-/** Shell commands that work on the data; in embedded mode they may run inside the owner process. */
-export type TCommand = {
-  path: string[];
-  usage: string;
-  summary: string;
-  run(app: TAppContext, argv: string[], io: TCommandIo): Promise<number>;
-};
+/**
+ * Shell commands. Data commands get the app (in embedded mode possibly inside the owner
+ * process); offline ones need no database and run at once, wherever they are called.
+ */
+export type TCommand = { path: string[]; usage: string; summary: string } & (
+  | { offline?: false; run(app: TAppContext, argv: string[], io: TCommandIo): Promise<number> }
+  | { offline: true; run(app: undefined, argv: string[], io: TCommandIo): Promise<number> }
+);
 
 export const commands: TCommand[] = [
   {
@@ -88,6 +89,7 @@ export const commands: TCommand[] = [
     path: ["query", "test"],
     usage: "repute query test --query Q --text T",
     summary: "Check a semantic-core query against a text: exit 0 match, 1 no match, 2 bad query",
+    offline: true,
     async run(_app, argv, io) {
       const { values } = parseFlags(argv, { query: { type: "string" }, text: { type: "string" } });
       if (values.text === undefined) throw new UsageError("--text is required");
@@ -102,6 +104,7 @@ export const commands: TCommand[] = [
     path: ["query", "variants"],
     usage: 'repute query variants "NAME" [--abbr X --abbr Y]',
     summary: "List spelling variants of a brand name (translit, layout, typos, abbreviations)",
+    offline: true,
     async run(_app, argv, io) {
       const { values, positionals } = parseFlags(argv, { abbr: { type: "string", multiple: true } });
       if (positionals.length === 0) throw new UsageError("a brand name is required");
@@ -130,15 +133,18 @@ export function findCommand(argv: string[]): { command: TCommand; rest: string[]
   return undefined;
 }
 
-/** Runs a data command with usage errors turned into exit code 2. */
-export async function runCommand(app: TAppContext, argv: string[], io: TCommandIo): Promise<number> {
+/** Runs a command with usage errors turned into exit code 2; `app` may be omitted for offline ones. */
+export async function runCommand(app: TAppContext | undefined, argv: string[], io: TCommandIo): Promise<number> {
   const found = findCommand(argv);
   if (!found) {
     io.err(`Unknown command: ${argv.join(" ")}`);
     return 2;
   }
+  const { command } = found;
   try {
-    return await found.command.run(app, found.rest, io);
+    if (command.offline) return await command.run(undefined, found.rest, io);
+    if (!app) throw new Error(`${command.path.join(" ")} needs the database`);
+    return await command.run(app, found.rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nUsage: ${found.command.usage}`);

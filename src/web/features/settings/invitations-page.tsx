@@ -1,9 +1,9 @@
-import { Badge, Paper, Stack, Table, Text, Title, type MantineColor } from "@mantine/core";
+import { Badge, Stack, Table, Text, Title, type MantineColor } from "@mantine/core";
 import { useState } from "react";
 import type { TInvitation, TInvitationStatus } from "../../api/types.ts";
 import { DangerIconButton } from "../../components/danger-icon-button.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
-import { EmptyMessage } from "../../components/empty-state.tsx";
+import { TablePanel } from "../../components/table-panel.tsx";
 import { IconMail, IconX } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryState } from "../../components/query-state.tsx";
@@ -44,78 +44,70 @@ export function InvitationsPage() {
           </Title>
           <QueryState query={invitations}>
             {(list) =>
-              list.length === 0 ? (
-                <Paper withBorder p="lg">
-                  <EmptyMessage compact icon={<IconMail size={20} />} title={t("invitations.empty")} testId="invitations-empty" />
-                </Paper>
-              ) : (
-                <Paper withBorder>
-                  <Table.ScrollContainer minWidth={820}>
-                    <Table data-testid="invitations-table">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th>{t("common.email")}</Table.Th>
-                          <Table.Th>{t("invitations.role")}</Table.Th>
-                          <Table.Th>{t("scope.label")}</Table.Th>
-                          <Table.Th>{t("invitations.status")}</Table.Th>
-                          <Table.Th>{t("invitations.expires")}</Table.Th>
-                          <Table.Th>{t("common.created")}</Table.Th>
-                          <Table.Th w={50} />
+              <TablePanel isEmpty={list.length === 0} empty={{ icon: <IconMail size={20} />, title: t("invitations.empty"), testId: "invitations-empty" }} minWidth={820}>
+                <Table data-testid="invitations-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("common.email")}</Table.Th>
+                      <Table.Th>{t("invitations.role")}</Table.Th>
+                      <Table.Th>{t("scope.label")}</Table.Th>
+                      <Table.Th>{t("invitations.status")}</Table.Th>
+                      <Table.Th>{t("invitations.expires")}</Table.Th>
+                      <Table.Th>{t("common.created")}</Table.Th>
+                      <Table.Th w={50} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((invitation) => {
+                      const status = statusOf(invitation, now);
+                      return (
+                        <Table.Tr key={invitation.id} data-testid="invitation-row" data-status={status}>
+                          <Table.Td>
+                            <Text size="sm" className="break-anywhere">
+                              {invitation.email}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <RoleBadge role={invitation.role} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{invitation.scopeName ?? t("scope.workspace")}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Badge color={STATUS_COLOR[status]} variant="light" tt="none" radius="sm">
+                              {t(`invitations.status.${status}` satisfies TMessageKey)}
+                            </Badge>
+                            {status === "accepted" && (
+                              <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: "nowrap" }}>
+                                {format.dateTime(invitation.acceptedAt)}
+                              </Text>
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" style={{ whiteSpace: "nowrap" }}>{status === "accepted" ? t("common.none") : format.dateTime(invitation.expiresAt)}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm" style={{ whiteSpace: "nowrap" }}>{format.date(invitation.createdAt)}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            {status === "pending" && (
+                              <DangerIconButton
+                                label={t("common.revoke")}
+                                testId="invitation-revoke"
+                                icon={<IconX size={16} />}
+                                onClick={() => {
+                                  revoke.reset();
+                                  revoking.open(invitation);
+                                }}
+                              />
+                            )}
+                          </Table.Td>
                         </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {list.map((invitation) => {
-                          const status = statusOf(invitation, now);
-                          return (
-                            <Table.Tr key={invitation.id} data-testid="invitation-row" data-status={status}>
-                              <Table.Td>
-                                <Text size="sm" className="break-anywhere">
-                                  {invitation.email}
-                                </Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <RoleBadge role={invitation.role} />
-                              </Table.Td>
-                              <Table.Td>
-                                <Text size="sm">{invitation.scopeName ?? t("scope.workspace")}</Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <Badge color={STATUS_COLOR[status]} variant="light" tt="none" radius="sm">
-                                  {t(`invitations.status.${status}` satisfies TMessageKey)}
-                                </Badge>
-                                {status === "accepted" && (
-                                  <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: "nowrap" }}>
-                                    {format.dateTime(invitation.acceptedAt)}
-                                  </Text>
-                                )}
-                              </Table.Td>
-                              <Table.Td>
-                                <Text size="sm" style={{ whiteSpace: "nowrap" }}>{status === "accepted" ? t("common.none") : format.dateTime(invitation.expiresAt)}</Text>
-                              </Table.Td>
-                              <Table.Td>
-                                <Text size="sm" style={{ whiteSpace: "nowrap" }}>{format.date(invitation.createdAt)}</Text>
-                              </Table.Td>
-                              <Table.Td>
-                                {status === "pending" && (
-                                  <DangerIconButton
-                                    label={t("common.revoke")}
-                                    testId="invitation-revoke"
-                                    icon={<IconX size={16} />}
-                                    onClick={() => {
-                                      revoke.reset();
-                                      revoking.open(invitation);
-                                    }}
-                                  />
-                                )}
-                              </Table.Td>
-                            </Table.Tr>
-                          );
-                        })}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Paper>
-              )
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </TablePanel>
             }
           </QueryState>
         </div>

@@ -1,8 +1,8 @@
-import { Button, Code, Paper, Spoiler, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Code, Spoiler, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { TFailedJob } from "../../api/types.ts";
 import { ErrorAlert } from "../../components/api-errors.tsx";
-import { EmptyMessage } from "../../components/empty-state.tsx";
+import { TablePanel } from "../../components/table-panel.tsx";
 import { IconCheck, IconRefresh, IconStack } from "../../components/icons.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryState } from "../../components/query-state.tsx";
@@ -29,57 +29,49 @@ export function JobsPage() {
       <Stack gap="xl">
         <QueryState query={queues}>
           {(list) =>
-            list.length === 0 ? (
-              <Paper withBorder p="lg">
-                <EmptyMessage compact icon={<IconStack size={20} />} title={t("jobs.noQueues")} />
-              </Paper>
-            ) : (
-              <Paper withBorder>
-                <Table.ScrollContainer minWidth={820}>
-                  <Table data-testid="queues-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("jobs.queue")}</Table.Th>
-                        <Table.Th>{t("jobs.schedule")}</Table.Th>
-                        <Table.Th ta="right">{t("jobs.queued")}</Table.Th>
-                        <Table.Th ta="right">{t("jobs.active")}</Table.Th>
-                        <Table.Th ta="right">{t("jobs.failed")}</Table.Th>
-                        <Table.Th ta="right">{t("jobs.total")}</Table.Th>
-                        <Table.Th ta="right">{t("jobs.retryLimit")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {list.map((queue) => (
-                        <Table.Tr key={queue.name} data-testid="queue-row">
-                          <Table.Td>
-                            <Code fz="xs">{queue.name}</Code>
-                            {queue.deadLetterOf && (
-                              <Text size="xs" c="dimmed" mt={2}>
-                                {t("jobs.deadLetterOf", { queue: queue.deadLetterOf })}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>
-                            {queue.cron ? (
-                              <Code fz="xs">{queue.cron}</Code>
-                            ) : (
-                              <Text size="sm" c="dimmed">
-                                {t("jobs.onDemand")}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td>{count(queue.queued)}</Table.Td>
-                          <Table.Td>{count(queue.active, "blue")}</Table.Td>
-                          <Table.Td>{count(queue.failed, "red")}</Table.Td>
-                          <Table.Td>{count(queue.total)}</Table.Td>
-                          <Table.Td>{count(queue.retryLimit)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Paper>
-            )
+            <TablePanel isEmpty={list.length === 0} empty={{ icon: <IconStack size={20} />, title: t("jobs.noQueues") }} minWidth={820}>
+              <Table data-testid="queues-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("jobs.queue")}</Table.Th>
+                    <Table.Th>{t("jobs.schedule")}</Table.Th>
+                    <Table.Th ta="right">{t("jobs.queued")}</Table.Th>
+                    <Table.Th ta="right">{t("jobs.active")}</Table.Th>
+                    <Table.Th ta="right">{t("jobs.failed")}</Table.Th>
+                    <Table.Th ta="right">{t("jobs.total")}</Table.Th>
+                    <Table.Th ta="right">{t("jobs.retryLimit")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((queue) => (
+                    <Table.Tr key={queue.name} data-testid="queue-row">
+                      <Table.Td>
+                        <Code fz="xs">{queue.name}</Code>
+                        {queue.deadLetterOf && (
+                          <Text size="xs" c="dimmed" mt={2}>
+                            {t("jobs.deadLetterOf", { queue: queue.deadLetterOf })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {queue.cron ? (
+                          <Code fz="xs">{queue.cron}</Code>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t("jobs.onDemand")}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{count(queue.queued)}</Table.Td>
+                      <Table.Td>{count(queue.active, "blue")}</Table.Td>
+                      <Table.Td>{count(queue.failed, "red")}</Table.Td>
+                      <Table.Td>{count(queue.total)}</Table.Td>
+                      <Table.Td>{count(queue.retryLimit)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TablePanel>
           }
         </QueryState>
         <div>
@@ -88,34 +80,26 @@ export function JobsPage() {
           </Title>
           <QueryState query={failed}>
             {(jobs) =>
-              jobs.length === 0 ? (
-                <Paper withBorder p="lg">
-                  <EmptyMessage compact icon={<IconCheck size={20} />} title={t("jobs.noFailed")} testId="failed-jobs-empty" />
-                </Paper>
-              ) : (
-                <Paper withBorder>
-                  <Table.ScrollContainer minWidth={860}>
-                    <Table data-testid="failed-jobs-table" verticalSpacing="sm">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w={220}>{t("jobs.job")}</Table.Th>
-                          <Table.Th w={170}>{t("jobs.failedAt")}</Table.Th>
-                          <Table.Th w={90} ta="right">
-                            {t("jobs.attempts")}
-                          </Table.Th>
-                          <Table.Th>{t("jobs.error")}</Table.Th>
-                          <Table.Th w={130} />
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {jobs.map((job) => (
-                          <FailedJobRow key={`${job.queue}/${job.id}`} job={job} />
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Paper>
-              )
+              <TablePanel isEmpty={jobs.length === 0} empty={{ icon: <IconCheck size={20} />, title: t("jobs.noFailed"), testId: "failed-jobs-empty" }} minWidth={860}>
+                <Table data-testid="failed-jobs-table" verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={220}>{t("jobs.job")}</Table.Th>
+                      <Table.Th w={170}>{t("jobs.failedAt")}</Table.Th>
+                      <Table.Th w={90} ta="right">
+                        {t("jobs.attempts")}
+                      </Table.Th>
+                      <Table.Th>{t("jobs.error")}</Table.Th>
+                      <Table.Th w={130} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {jobs.map((job) => (
+                      <FailedJobRow key={`${job.queue}/${job.id}`} job={job} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TablePanel>
             }
           </QueryState>
         </div>

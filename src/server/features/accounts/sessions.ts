@@ -70,7 +70,8 @@ export async function authenticate(
   if (credentials.bearer) {
     const token = await findApiTokenByHash(db, hashSecret(credentials.bearer));
     if (!token) return undefined;
-    await touchApiToken(db, token.id, now);
+    // One write per minute at most, not one per API call.
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) await touchApiToken(db, token.id, now);
     userId = token.userId;
     via = "token";
   } else if (credentials.cookie) {

@@ -46,6 +46,15 @@ const ZEnv = z.object({
     .default("false")
     .describe("Take the client address from X-Forwarded-For (only behind your own reverse proxy)"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2).describe("Jobs one worker process runs at once per queue"),
+  FETCH_CONTACT_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe("Page named in the User-Agent of every outbound request, so site owners can reach you; default PUBLIC_URL"),
+  FETCH_ALLOW_LOOPBACK: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("Tests only: let sources fetch from 127.0.0.1/::1 (private and link-local stay refused)"),
 });
 
 export type TConfig = {
@@ -63,6 +72,8 @@ export type TConfig = {
   cookieSecure: boolean;
   workerConcurrency: number;
   trustProxy: boolean;
+  fetchContactUrl: string;
+  fetchAllowLoopback: boolean;
 };
 
 export class ConfigError extends Error {
@@ -110,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     cookieSecure: e.COOKIE_SECURE === "auto" ? publicUrl.startsWith("https://") : e.COOKIE_SECURE === "true",
     workerConcurrency: e.WORKER_CONCURRENCY,
     trustProxy: e.TRUST_PROXY === "true",
+    fetchContactUrl: e.FETCH_CONTACT_URL ?? publicUrl,
+    fetchAllowLoopback: e.FETCH_ALLOW_LOOPBACK === "true",
   };
 }

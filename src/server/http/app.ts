@@ -9,7 +9,11 @@ import { authRoutes } from "../features/accounts/auth.routes.ts";
 import { tokenRoutes } from "../features/accounts/tokens.routes.ts";
 import { workspaceRoutes } from "../features/accounts/workspace.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { importRoutes } from "../features/import/import.routes.ts";
 import { jobsAdminRoutes } from "../features/jobs-admin/jobs-admin.routes.ts";
+import { mentionsRoutes } from "../features/mentions/mentions.routes.ts";
+import { rulesRoutes } from "../features/semantic-core/rules.routes.ts";
+import { sourcesRoutes } from "../features/sources/sources.routes.ts";
 import { AppError } from "../lib/errors.ts";
 import type { THonoEnv } from "./env.ts";
 import { onError } from "./errors.ts";
@@ -18,7 +22,18 @@ import { authenticateRequest, brandGuard, csrfProtection, requireJsonBodies, wit
 import { validationHook } from "./validation.ts";
 
 /** Feature route groups; each is an OpenAPIHono so its routes land in the OpenAPI document. */
-export const routeGroups = [healthRoutes, authRoutes, workspaceRoutes, tokenRoutes, auditRoutes, jobsAdminRoutes];
+export const routeGroups = [
+  healthRoutes,
+  authRoutes,
+  workspaceRoutes,
+  tokenRoutes,
+  auditRoutes,
+  jobsAdminRoutes,
+  sourcesRoutes,
+  rulesRoutes,
+  mentionsRoutes,
+  importRoutes,
+];
 
 export type TAppOptions = { webRoot?: string };
 

@@ -1,3 +1,7 @@
+import { importEn } from "./import.en.ts";
+import { mentionsEn } from "./mentions.en.ts";
+import { sourcesEn } from "./sources.en.ts";
+
 /** English dictionary: the source of the message keys. `{name}` marks a value filled in at run time. */
 export const en = {
   "app.name": "Repute",
@@ -263,6 +267,9 @@ export const en = {
   "account.tokenLastUsed": "Last used",
   "account.tokenRevokeTitle": "Revoke token {name}?",
   "account.tokenRevokeText": "Scripts using it will stop working.",
+  ...mentionsEn,
+  ...sourcesEn,
+  ...importEn,
 } as const satisfies Record<string, string>;
 
 export type TMessageKey = keyof typeof en;

@@ -1,4 +1,7 @@
 import type { TMessageKey } from "./en.ts";
+import { importRu } from "./import.ru.ts";
+import { mentionsRu } from "./mentions.ru.ts";
+import { sourcesRu } from "./sources.ru.ts";
 
 /** Russian dictionary: must have every key of the English one. */
 export const ru: Record<TMessageKey, string> = {
@@ -265,4 +268,7 @@ export const ru: Record<TMessageKey, string> = {
   "account.tokenLastUsed": "Последнее использование",
   "account.tokenRevokeTitle": "Отозвать токен {name}?",
   "account.tokenRevokeText": "Скрипты, которые им пользуются, перестанут работать.",
+  ...mentionsRu,
+  ...sourcesRu,
+  ...importRu,
 };

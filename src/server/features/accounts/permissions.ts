@@ -13,3 +13,6 @@ export const canViewBrandAudit = (auth: TAuth, brandId: string): boolean => {
   const role = roleOnBrand(auth, brandId);
   return role === "admin" || role === "specialist";
 };
+
+/** Agency roles configure monitoring (sources, semantic core, imports) and triage mentions. */
+export const canWorkOnBrand = (auth: TAuth, brandId: string): boolean => canViewBrandAudit(auth, brandId);

@@ -13,6 +13,11 @@ export type TJobDefinition<S extends z.ZodType = z.ZodType> = {
   retry: { limit: number; delaySeconds: number; backoff: boolean };
   /** How long one run may take before pg-boss expires and retries it. */
   expireInSeconds?: number;
+  /**
+   * pg-boss queue policy. "stately": per singletonKey at most one job waiting and one running —
+   * what a per-source sync needs, so a slow source is never run twice at once.
+   */
+  policy?: "standard" | "stately";
 };
 
 /** Keeps the schema's type attached to the handler while the registry holds mixed jobs. */

@@ -104,6 +104,6 @@ async function ensureQueue(boss: PgBoss, definition: TJobDefinition): Promise<vo
     const { deadLetter: _ignored, ...updatable } = queueOptions;
     await boss.updateQueue(definition.name, { ...updatable, deadLetter: dead });
   } else {
-    await boss.createQueue(definition.name, queueOptions);
+    await boss.createQueue(definition.name, { ...queueOptions, policy: definition.policy ?? "standard" });
   }
 }

@@ -300,6 +300,84 @@ describe("redirects", () => {
   });
 });
 
+describe("cookie jar", () => {
+  /** A site that, like banki.ru, answers without its session cookie with a 302 that sets it. */
+  const handshake = () => {
+    const seen: string[] = [];
+    return Object.assign(
+      (req: IncomingMessage, res: ServerResponse) => {
+        seen.push(`${req.url} ${req.headers.cookie ?? "-"}`);
+        if (!/(^|; )sid=s1(;|$)/.test(req.headers.cookie ?? "")) {
+          res.writeHead(302, { location: req.url ?? "/", "set-cookie": ["sid=s1; Path=/; HttpOnly", "region=77; Max-Age=3600"] }).end();
+        } else res.end(`ok ${req.headers.cookie}`);
+      },
+      { seen },
+    );
+  };
+
+  it("keeps the cookies a redirect sets, sends them on the next hop and hands them back", async () => {
+    const handler = handshake();
+    const site = await serve(handler);
+    const cookies = new Map<string, Map<string, string>>();
+    const first = await guardedFetch(site.url("/list?page=1"), { ...loopback, cookies });
+    expect(first.status).toBe(200);
+    expect(first.text()).toBe("ok sid=s1; region=77");
+    expect(handler.seen).toEqual(["/list?page=1 -", "/list?page=1 sid=s1; region=77"]);
+    expect(cookies.get(site.url("/").slice(0, -1))).toEqual(new Map([["sid", "s1"], ["region", "77"]]));
+
+    // The caller's next fetch with the same jar needs no handshake.
+    await guardedFetch(site.url("/list?page=2"), { ...loopback, cookies });
+    expect(handler.seen.slice(2)).toEqual(["/list?page=2 sid=s1; region=77"]);
+  });
+
+  it("keeps nothing without a jar: the handshake never ends", async () => {
+    const handler = handshake();
+    const site = await serve(handler);
+    expect((await refusal(site.url("/list"), loopback)).code).toBe("too_many_redirects");
+    expect(handler.seen.every((line) => line.endsWith(" -"))).toBe(true);
+  });
+
+  it("merges with the caller's Cookie header, the jar winning by name", async () => {
+    const site = await serve((req, res) => res.end(req.headers.cookie ?? "-"));
+    const origin = site.url("/").slice(0, -1);
+    const cookies = new Map([[origin, new Map([["sid", "fresh"]])]]);
+    const answer = await guardedFetch(site.url(), { ...loopback, cookies, headers: { Cookie: "lang=ru; sid=stale" } });
+    expect(answer.text()).toBe("lang=ru; sid=fresh");
+  });
+
+  it("forgets a cookie deleted with Max-Age=0 or a past Expires; Max-Age wins over Expires", async () => {
+    const site = await serve((_req, res) =>
+      res
+        .writeHead(200, {
+          "set-cookie": [
+            "a=; Max-Age=0",
+            "b=gone; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+            "c=kept; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+            "=nameless",
+          ],
+        })
+        .end(),
+    );
+    const origin = site.url("/").slice(0, -1);
+    const cookies = new Map([[origin, new Map([["a", "1"], ["b", "2"], ["keep", "3"]])]]);
+    await guardedFetch(site.url(), { ...loopback, cookies });
+    expect(cookies.get(origin)).toEqual(new Map([["keep", "3"], ["c", "kept"]]));
+  });
+
+  it("never sends one origin's cookies to another", async () => {
+    const other = await serve((req, res) => res.writeHead(200, { "set-cookie": "theirs=t" }).end(req.headers.cookie ?? "-"));
+    const site = await serve((req, res) => {
+      if (req.headers.cookie) res.writeHead(302, { location: other.url("/echo") }).end();
+      else res.writeHead(302, { location: "/again", "set-cookie": "ours=o" }).end();
+    });
+    const cookies = new Map<string, Map<string, string>>();
+    const answer = await guardedFetch(site.url(), { ...loopback, cookies });
+    expect(answer.text()).toBe("-");
+    expect(cookies.get(site.url("/").slice(0, -1))).toEqual(new Map([["ours", "o"]]));
+    expect(cookies.get(other.url("/").slice(0, -1))).toEqual(new Map([["theirs", "t"]]));
+  });
+});
+
 describe("limits", () => {
   it("refuses a body whose Content-Length is over the limit without reading it", async () => {
     const server = await serve((_req, res) => res.writeHead(200, { "content-length": 2048 }).end(Buffer.alloc(2048)));

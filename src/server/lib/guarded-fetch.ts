@@ -56,7 +56,17 @@ export type TGuardedFetchOptions = {
   allowLoopback?: boolean | readonly string[];
   /** Tests only: a resolver standing in for DNS. */
   lookup?: TLookup;
+  /**
+   * A cookie jar for sites that set a session cookie on a redirect and expect it back (banki.ru
+   * answers its first request with a 302 that sets cookies). Set-Cookie of every hop is stored
+   * here by origin, name=value only, and the origin's cookies go out on the following hops and
+   * on the caller's next fetch with the same jar. Without it, no cookie is kept.
+   */
+  cookies?: TCookieJar;
 };
+
+/** Cookies by origin ("https://www.banki.ru"), name → value; never sent to another origin. */
+export type TCookieJar = Map<string, Map<string, string>>;
 
 export type TGuardedResponse = {
   status: number;
@@ -113,11 +123,12 @@ export async function guardedFetch(input: string | URL, options: TGuardedFetchOp
       const withAuth = url.username || url.password ? { authorization: basicAuth(url), ...headers } : headers;
       const res = await request(`${url.origin}${url.pathname}${url.search}`, {
         method,
-        headers: withAuth,
+        headers: withJarCookies(withAuth, options.cookies, url.origin),
         body: body?.data,
         signal,
         dispatcher: agent,
       });
+      if (options.cookies) storeCookies(options.cookies, url.origin, res.headers["set-cookie"]);
       const location = header(res.headers, "location");
       if (REDIRECTS.has(res.statusCode) && location !== undefined) {
         await res.body.dump().catch(() => undefined);
@@ -247,6 +258,48 @@ function requestHeaders(options: TGuardedFetchOptions, body: ReturnType<typeof r
 
 function withoutKeys(headers: Record<string, string>, drop: RegExp): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !drop.test(name)));
+}
+
+/** The jar's cookies for this origin join (and override by name) a caller's own Cookie header. */
+function withJarCookies(headers: Record<string, string>, jar: TCookieJar | undefined, origin: string): Record<string, string> {
+  const stored = jar?.get(origin);
+  if (!stored || stored.size === 0) return headers;
+  const pairs = new Map<string, string>();
+  for (const part of (headers.cookie ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) pairs.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  for (const [name, value] of stored) pairs.set(name, value);
+  return { ...headers, cookie: [...pairs].map(([name, value]) => `${name}=${value}`).join("; ") };
+}
+
+/** name=value of each Set-Cookie; attributes are ignored except a Max-Age or Expires that deletes. */
+function storeCookies(jar: TCookieJar, origin: string, setCookie: string | string[] | undefined): void {
+  for (const line of Array.isArray(setCookie) ? setCookie : setCookie === undefined ? [] : [setCookie]) {
+    const [pair = "", ...attributes] = line.split(";");
+    const eq = pair.indexOf("=");
+    const name = (eq < 0 ? "" : pair.slice(0, eq)).trim();
+    if (!name) continue;
+    const value = pair.slice(eq + 1).trim();
+    const cookies = jar.get(origin) ?? new Map<string, string>();
+    if (isExpired(attributes)) cookies.delete(name);
+    else cookies.set(name, value);
+    if (cookies.size > 0) jar.set(origin, cookies);
+    else jar.delete(origin);
+  }
+}
+
+/** RFC 6265 §5.3: Max-Age wins over Expires; either in the past deletes the cookie. */
+function isExpired(attributes: readonly string[]): boolean {
+  const values = new Map<string, string>();
+  for (const attribute of attributes) {
+    const eq = attribute.indexOf("=");
+    if (eq > 0) values.set(attribute.slice(0, eq).trim().toLowerCase(), attribute.slice(eq + 1).trim());
+  }
+  const maxAge = values.get("max-age");
+  if (maxAge !== undefined && /^-?\d+$/.test(maxAge)) return Number(maxAge) <= 0;
+  const expires = values.get("expires");
+  return expires !== undefined && Date.parse(expires) <= Date.now();
 }
 
 function basicAuth(url: URL): string {

@@ -93,6 +93,7 @@ CREATE TABLE "sources" (
 	"own_place" boolean NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"interval_minutes" integer NOT NULL,
+	"rate_limit_per_minute" integer,
 	"cursor" text,
 	"next_run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_run_at" timestamp with time zone,

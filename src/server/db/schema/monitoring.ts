@@ -61,6 +61,8 @@ export const sources = pgTable(
     ownPlace: boolean("own_place").notNull(),
     status: text("status", { enum: SOURCE_STATUSES }).notNull().default("active"),
     intervalMinutes: integer("interval_minutes").notNull(),
+    /** Requests per minute this source may send; null = the connector's default for its platform. */
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
     /** The connector's opaque state, committed with the items it led to. */
     cursor: text("cursor"),
     nextRunAt: at("next_run_at").notNull().defaultNow(),

@@ -12,11 +12,16 @@ import { type TRateLimiter, createRateLimiter } from "../../lib/rate-limiter.ts"
  */
 const limiters = new Map<string, TRateLimiter>();
 
-function limiterFor(connector: TConnector): TRateLimiter {
-  const key = `${connector.id}:${connector.rateLimit.limit}/${connector.rateLimit.intervalMs}`;
+/** The source's own allowance when set, else the platform's. */
+export function rateOf(connector: TConnector, perMinute: number | null): { limit: number; intervalMs: number } {
+  return perMinute && perMinute > 0 ? { limit: perMinute, intervalMs: 60_000 } : connector.rateLimit;
+}
+
+function limiterFor(rate: { limit: number; intervalMs: number }): TRateLimiter {
+  const key = `${rate.limit}/${rate.intervalMs}`;
   let limiter = limiters.get(key);
   if (!limiter) {
-    limiter = createRateLimiter({ limit: connector.rateLimit.limit, intervalMs: connector.rateLimit.intervalMs, burst: 1 });
+    limiter = createRateLimiter({ limit: rate.limit, intervalMs: rate.intervalMs, burst: 1 });
     limiters.set(key, limiter);
   }
   return limiter;
@@ -25,15 +30,15 @@ function limiterFor(connector: TConnector): TRateLimiter {
 export function connectorContext(
   config: Pick<TConfig, "fetchContactUrl" | "fetchAllowLoopback">,
   connector: TConnector,
-  sourceId: string,
+  source: { id: string; rateLimitPerMinute: number | null },
   logger: TLogger,
   signal: AbortSignal,
   now: () => Date = () => new Date(),
 ): TConnectorContext {
-  const limiter = limiterFor(connector);
+  const limiter = limiterFor(rateOf(connector, source.rateLimitPerMinute));
   return {
     async fetch(url, options) {
-      const wait = limiter.take(sourceId);
+      const wait = limiter.take(source.id);
       if (wait > 0) await sleep(wait, undefined, { signal });
       return guardedFetch(url, {
         ...options,

@@ -54,7 +54,7 @@ export async function syncSource(app: TAppContext, sourceId: string, options: TS
     let cursor = source.cursor;
     let more = false;
     for (const maxPages = options.maxPages ?? 50; pages < maxPages; ) {
-      const ctx = connectorContext(app.config, connector, sourceId, logger, signal, now);
+      const ctx = connectorContext(app.config, connector, source, logger, signal, now);
       const result = await connector.fetch(ctx, parsed.data, cursor);
       const items = result.items.map((item) => normalizeItem(connector.sourceKind, item, ctx.now));
       await app.db.transaction(async (tx) => {

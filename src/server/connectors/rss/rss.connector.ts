@@ -1,9 +1,9 @@
 import { ConnectorError, type TConnectorItem, defineConnector } from "../connector.ts";
-import { fetchConditional, hostOf } from "./conditional-fetch.ts";
+import { fetchConditional, hostOf } from "../shared/conditional-fetch.ts";
 import { feedToItems } from "./feed-items.ts";
 import { parseFeed } from "./feed-parse.ts";
 import { type TRssConfig, rssConfigSchema } from "./rss.config.ts";
-import { mergeSeen, readSeenCursor, writeSeenCursor } from "./seen-cursor.ts";
+import { mergeSeen, readSeenCursor, writeSeenCursor } from "../shared/seen-cursor.ts";
 
 /**
  * News sites, blogs and Google Alerts through their RSS/Atom feeds (CONNECTORS.md "News & blogs",

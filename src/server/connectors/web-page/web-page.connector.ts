@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import { ConnectorError, defineConnector } from "../connector.ts";
-import { fetchConditional, hostOf } from "../rss/conditional-fetch.ts";
-import { mergeSeen, readSeenCursor, writeSeenCursor } from "../rss/seen-cursor.ts";
+import { fetchConditional, hostOf } from "../shared/conditional-fetch.ts";
+import { mergeSeen, readSeenCursor, writeSeenCursor } from "../shared/seen-cursor.ts";
 import { reviewsToItems } from "./page-items.ts";
 import type { TPageReview } from "./page-review.ts";
 import { aggregateRatingOf, extractSchemaReviews } from "./schema-reviews.ts";

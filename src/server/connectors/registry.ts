@@ -18,6 +18,22 @@ export const connectors: readonly TConnector[] = [
 
 const byId = new Map(connectors.map((c) => [c.id, c]));
 
+/** Connectors added at run time (tests, out-of-tree connectors), beside the built-in ones. */
+const extra = new Map<string, TConnector>();
+
+/** Adds a connector next to the registry's; returns the function that takes it away again. */
+export function registerConnector(connector: TConnector): () => void {
+  if (byId.has(connector.id)) throw new Error(`connector "${connector.id}" is already in the registry`);
+  extra.set(connector.id, connector);
+  return () => {
+    if (extra.get(connector.id) === connector) extra.delete(connector.id);
+  };
+}
+
 export function findConnector(id: string): TConnector | undefined {
-  return byId.get(id);
+  return byId.get(id) ?? extra.get(id);
+}
+
+export function allConnectors(): TConnector[] {
+  return [...connectors, ...extra.values()];
 }

@@ -14,7 +14,9 @@ import { JobsPage } from "../features/settings/jobs-page.tsx";
 import { RequireAdmin } from "../features/settings/require-admin.tsx";
 import { SettingsIndex } from "../features/settings/settings-index.tsx";
 import { SettingsLayout } from "../features/settings/settings-layout.tsx";
+import { SourcesPage } from "../features/sources/sources-page.tsx";
 import { UsersPage } from "../features/settings/users-page.tsx";
+import { RulesPage } from "../features/semantic-core/rules-page.tsx";
 import { SetupGate } from "../features/setup/setup-gate.tsx";
 import { SetupPage } from "../features/setup/setup-page.tsx";
 import { AppLayout } from "../features/shell/app-layout.tsx";
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <SettingsIndex /> },
                   { path: "account", element: <AccountPage /> },
+                  { path: "sources", element: <SourcesPage /> },
+                  { path: "semantic-core", element: <RulesPage /> },
                   {
                     element: <RequireAdmin />,
                     children: [

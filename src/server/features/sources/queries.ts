@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { TExecutor } from "../../context.ts";
-import { sources } from "../../db/schema/monitoring.ts";
+import { mentions, sources } from "../../db/schema/monitoring.ts";
 
 export type TSourceRow = typeof sources.$inferSelect;
 export type TNewSource = {
@@ -39,4 +39,15 @@ export async function updateSource(db: TExecutor, sourceId: string, patch: Parti
 
 export async function deleteSource(db: TExecutor, sourceId: string): Promise<void> {
   await db.delete(sources).where(eq(sources.id, sourceId));
+}
+
+/** Mentions each source of a brand brought in (`mentions.source_id`), by source id. */
+export async function mentionCountsBySource(db: TExecutor, brandId: string, sourceIds?: readonly string[]): Promise<Map<string, number>> {
+  if (sourceIds && sourceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ sourceId: mentions.sourceId, n: sql<number>`count(*)::int` })
+    .from(mentions)
+    .where(and(eq(mentions.brandId, brandId), sourceIds ? inArray(mentions.sourceId, [...sourceIds]) : isNotNull(mentions.sourceId)))
+    .groupBy(mentions.sourceId);
+  return new Map(rows.flatMap((r) => (r.sourceId ? [[r.sourceId, Number(r.n)] as const] : [])));
 }

@@ -5,26 +5,34 @@ import { IconBuilding, IconHistory, IconMail, IconStack, IconUser, IconUsers } f
 import type { TMessageKey } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n-context.tsx";
 import { useCurrentUser } from "../auth/use-session.ts";
+import { useBrands } from "../brands/use-brands.ts";
+import { IconPlug, IconWand } from "../sources/source-icons.tsx";
+import { isAgencyRole } from "../sources/use-settings-brand.ts";
 
-type TTab = { value: string; label: TMessageKey; icon: ComponentType<{ size?: number }>; adminOnly: boolean };
+/** Who sees a tab: workspace admins, agency roles (admin or specialist on some brand), everyone. */
+type TTab = { value: string; label: TMessageKey; icon: ComponentType<{ size?: number }>; audience: "admin" | "agency" | "all" };
 
 const TABS: TTab[] = [
-  { value: "clients", label: "settings.clients", icon: IconBuilding, adminOnly: true },
-  { value: "users", label: "settings.users", icon: IconUsers, adminOnly: true },
-  { value: "invitations", label: "settings.invitations", icon: IconMail, adminOnly: true },
-  { value: "audit", label: "settings.audit", icon: IconHistory, adminOnly: true },
-  { value: "jobs", label: "settings.jobs", icon: IconStack, adminOnly: true },
-  { value: "account", label: "settings.account", icon: IconUser, adminOnly: false },
+  { value: "clients", label: "settings.clients", icon: IconBuilding, audience: "admin" },
+  { value: "users", label: "settings.users", icon: IconUsers, audience: "admin" },
+  { value: "invitations", label: "settings.invitations", icon: IconMail, audience: "admin" },
+  { value: "sources", label: "sources.tab", icon: IconPlug, audience: "agency" },
+  { value: "semantic-core", label: "rules.tab", icon: IconWand, audience: "agency" },
+  { value: "audit", label: "settings.audit", icon: IconHistory, audience: "admin" },
+  { value: "jobs", label: "settings.jobs", icon: IconStack, audience: "admin" },
+  { value: "account", label: "settings.account", icon: IconUser, audience: "all" },
 ];
 
-/** Settings: workspace management tabs for administrators, the account tab for everyone. */
+/** Settings: workspace management tabs for administrators, monitoring tabs for agency roles, the account tab for everyone. */
 export function SettingsLayout() {
   const t = useT();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
   const active = location.pathname.split("/")[2] ?? "";
-  const tabs = TABS.filter((tab) => user.isAdmin || !tab.adminOnly);
+  const brands = useBrands();
+  const agency = user.isAdmin || (brands.data ?? []).some((b) => isAgencyRole(b.role));
+  const tabs = TABS.filter((tab) => tab.audience === "all" || (tab.audience === "agency" ? agency : user.isAdmin));
 
   return (
     <>

@@ -94,6 +94,7 @@ CREATE TABLE "sources" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"interval_minutes" integer NOT NULL,
 	"rate_limit_per_minute" integer,
+	"expected_item_minutes" integer,
 	"cursor" text,
 	"next_run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_run_at" timestamp with time zone,

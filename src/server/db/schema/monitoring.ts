@@ -63,6 +63,8 @@ export const sources = pgTable(
     intervalMinutes: integer("interval_minutes").notNull(),
     /** Requests per minute this source may send; null = the connector's default for its platform. */
     rateLimitPerMinute: integer("rate_limit_per_minute"),
+    /** A source silent for longer than this (no new item) is shown stale; null = no expectation. */
+    expectedItemMinutes: integer("expected_item_minutes"),
     /** The connector's opaque state, committed with the items it led to. */
     cursor: text("cursor"),
     nextRunAt: at("next_run_at").notNull().defaultNow(),

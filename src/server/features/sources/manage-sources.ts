@@ -6,8 +6,18 @@ import { AppError, conflict, errorMessage, forbidden, invalid, notFound } from "
 import type { TAuth } from "../accounts/access.ts";
 import { canWorkOnBrand } from "../accounts/permissions.ts";
 import { actorOf, recordAudit } from "../audit/record-audit.ts";
-import { lookupConnector } from "./connector-catalogue.ts";
-import { deleteSource, findBrandSource, insertSource, listBrandSources, mentionCountsBySource, type TSourceRow, updateSource } from "./queries.ts";
+import { rateOf } from "../ingest/connector-context.ts";
+import { type TConnectorView, connectorCatalogue, lookupConnector } from "./connector-catalogue.ts";
+import {
+  type TNewSource,
+  type TSourceRow,
+  deleteSource,
+  findBrandSource,
+  insertSource,
+  listBrandSources,
+  mentionCountsBySource,
+  updateSource,
+} from "./queries.ts";
 import { type TSourceHealth, sourceHealth } from "./source-health.ts";
 import { changedConfigKeys, maskSecrets, maskedSecretsSent, mergeSecrets } from "./source-secrets.ts";
 
@@ -17,6 +27,12 @@ import { changedConfigKeys, maskSecrets, maskedSecretsSent, mergeSecrets } from 
  */
 export const MIN_INTERVAL_MINUTES = 5;
 export const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+/** A source's own request allowance, per minute (null = the connector's default). */
+export const MIN_RATE_PER_MINUTE = 1;
+export const MAX_RATE_PER_MINUTE = 6_000;
+/** How long a source may go without a new item before it is stale (null = no expectation). */
+export const MIN_EXPECTED_ITEM_MINUTES = 10;
+export const MAX_EXPECTED_ITEM_MINUTES = 365 * 24 * 60;
 export const SYNC_JOB = "sources.sync";
 const ENQUEUE_TIMEOUT_MS = 5_000;
 
@@ -34,6 +50,12 @@ export type TSourceView = {
   ownPlace: boolean;
   status: "active" | "paused";
   intervalMinutes: number;
+  /** The source's own allowance; null = the connector's default. */
+  rateLimitPerMinute: number | null;
+  /** Stale when no new item for longer than this; null = may be quiet for any time. */
+  expectedItemMinutes: number | null;
+  /** The allowance the sync actually uses (own or the connector's); null when the connector is unknown. */
+  rate: TRate | null;
   health: TSourceHealth;
   nextRunAt: string;
   lastRunAt: string | null;
@@ -49,12 +71,19 @@ export type TSourceView = {
   updatedAt: string;
 };
 
+export type TRate = { limit: number; intervalMs: number };
+
+/** A connector as the source form sees it: its catalogue entry and its default request allowance. */
+export type TConnectorInfo = TConnectorView & { rateLimit: TRate };
+
 export type TCreateSourceInput = {
   connector: string;
   name: string;
   config: Record<string, unknown>;
   ownPlace?: boolean;
   intervalMinutes?: number;
+  rateLimitPerMinute?: number | null;
+  expectedItemMinutes?: number | null;
 };
 
 export type TUpdateSourceInput = {
@@ -62,7 +91,19 @@ export type TUpdateSourceInput = {
   config?: Record<string, unknown>;
   ownPlace?: boolean;
   intervalMinutes?: number;
+  /** null resets to the connector's default. */
+  rateLimitPerMinute?: number | null;
+  /** null removes the expectation. */
+  expectedItemMinutes?: number | null;
 };
+
+/** The catalogue with each connector's default allowance, so a form can show it. */
+export function listConnectors(): TConnectorInfo[] {
+  return connectorCatalogue().flatMap((view) => {
+    const connector = lookupConnector(view.id);
+    return connector ? [{ ...view, rateLimit: { ...connector.rateLimit } }] : [];
+  });
+}
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -81,7 +122,10 @@ function present(row: TSourceRow, counts: Map<string, number>, showConfig: boole
     ownPlace: row.ownPlace,
     status: row.status,
     intervalMinutes: row.intervalMinutes,
-    health: sourceHealth(row, now),
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    expectedItemMinutes: row.expectedItemMinutes,
+    rate: connector ? rateOf(connector, row.rateLimitPerMinute) : null,
+    health: sourceHealth(row, now, { expectedItemMinutes: row.expectedItemMinutes }),
     nextRunAt: row.nextRunAt.toISOString(),
     lastRunAt: iso(row.lastRunAt),
     lastSuccessAt: iso(row.lastSuccessAt),
@@ -122,6 +166,17 @@ function checkInterval(minutes: number | undefined): void {
   if (minutes === undefined) return;
   if (!Number.isInteger(minutes) || minutes < MIN_INTERVAL_MINUTES || minutes > MAX_INTERVAL_MINUTES)
     throw invalid("intervalMinutes", `between ${MIN_INTERVAL_MINUTES} and ${MAX_INTERVAL_MINUTES} minutes`);
+}
+
+/** The same bounds the route enforces, for callers that skip it (CLI, other use cases). */
+function checkRange(path: string, value: number | null | undefined, min: number, max: number, unit: string): void {
+  if (value == null) return;
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(path, `between ${min} and ${max}${unit}, or null for the default`);
+}
+
+function checkLimits(input: { rateLimitPerMinute?: number | null; expectedItemMinutes?: number | null }): void {
+  checkRange("rateLimitPerMinute", input.rateLimitPerMinute, MIN_RATE_PER_MINUTE, MAX_RATE_PER_MINUTE, " requests per minute");
+  checkRange("expectedItemMinutes", input.expectedItemMinutes, MIN_EXPECTED_ITEM_MINUTES, MAX_EXPECTED_ITEM_MINUTES, " minutes");
 }
 
 const clampInterval = (minutes: number) => Math.min(MAX_INTERVAL_MINUTES, Math.max(MIN_INTERVAL_MINUTES, Math.round(minutes)));
@@ -172,15 +227,19 @@ export async function createSource(app: TAppContext, auth: TAuth, brandId: strin
   if (masked.length > 0) throw invalid(`config.${masked[0]}`, "enter the secret itself, not the mask");
   const parsed = parseConfig(connector, input.config);
   checkInterval(input.intervalMinutes);
+  checkLimits(input);
+  const values: TNewSource = {
+    brandId,
+    connector: connector.id,
+    name: input.name.trim(),
+    config: input.config,
+    ownPlace: input.ownPlace ?? connector.isOwnPlace(parsed),
+    intervalMinutes: input.intervalMinutes ?? clampInterval(connector.defaultIntervalMinutes),
+    rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+    expectedItemMinutes: input.expectedItemMinutes ?? null,
+  };
   const row = await app.db.transaction(async (tx) => {
-    const source = await insertSource(tx, {
-      brandId,
-      connector: connector.id,
-      name: input.name.trim(),
-      config: input.config,
-      ownPlace: input.ownPlace ?? connector.isOwnPlace(parsed),
-      intervalMinutes: input.intervalMinutes ?? clampInterval(connector.defaultIntervalMinutes),
-    });
+    const source = await insertSource(tx, values);
     await recordAudit(tx, {
       workspaceId: auth.workspaceId,
       actor: actorOf(auth),
@@ -188,7 +247,14 @@ export async function createSource(app: TAppContext, auth: TAuth, brandId: strin
       objectType: "source",
       objectId: source.id,
       brandId,
-      details: { name: source.name, connector: source.connector, ownPlace: source.ownPlace, intervalMinutes: source.intervalMinutes },
+      details: {
+        name: source.name,
+        connector: source.connector,
+        ownPlace: source.ownPlace,
+        intervalMinutes: source.intervalMinutes,
+        rateLimitPerMinute: source.rateLimitPerMinute,
+        expectedItemMinutes: source.expectedItemMinutes,
+      },
     });
     return source;
   });
@@ -205,6 +271,7 @@ export async function changeSource(
 ): Promise<TSourceView> {
   requireWork(auth, brandId);
   checkInterval(input.intervalMinutes);
+  checkLimits(input);
   const row = await app.db.transaction(async (tx) => {
     const before = await findBrandSource(tx, brandId, sourceId);
     if (!before) throw notFound();
@@ -240,6 +307,15 @@ export async function changeSource(
         const due = (before.lastRunAt ?? now).getTime() + input.intervalMinutes * 60_000;
         patch.nextRunAt = new Date(Math.max(now.getTime(), due));
       }
+    }
+    // The limiter and the health read these on their next use: no reschedule needed.
+    if (input.rateLimitPerMinute !== undefined && input.rateLimitPerMinute !== before.rateLimitPerMinute) {
+      patch.rateLimitPerMinute = input.rateLimitPerMinute;
+      changed.push("rateLimitPerMinute");
+    }
+    if (input.expectedItemMinutes !== undefined && input.expectedItemMinutes !== before.expectedItemMinutes) {
+      patch.expectedItemMinutes = input.expectedItemMinutes;
+      changed.push("expectedItemMinutes");
     }
     if (changed.length === 0) return before;
     const source = await updateSource(tx, sourceId, patch);

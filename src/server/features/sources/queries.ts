@@ -11,6 +11,8 @@ export type TNewSource = {
   ownPlace: boolean;
   intervalMinutes: number;
   status?: "active" | "paused";
+  rateLimitPerMinute?: number | null;
+  expectedItemMinutes?: number | null;
 };
 
 export async function insertSource(db: TExecutor, source: TNewSource): Promise<TSourceRow> {

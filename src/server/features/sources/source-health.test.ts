@@ -49,6 +49,18 @@ describe("source health", () => {
     expect(sourceHealth({ ...healthy, lastItemAt: null, createdAt: ago(60) }, NOW, { expectedItemMinutes: 120 })).toBe("ok");
     expect(sourceHealth({ ...healthy, lastItemAt: null, createdAt: ago(600) }, NOW, { expectedItemMinutes: 120 })).toBe("stale");
   });
+
+  it("reads the expectation at its edge, and never lets it hide paused, failing or pending", () => {
+    const expectedItemMinutes = 24 * 60;
+    expect(sourceHealth({ ...healthy, lastItemAt: ago(expectedItemMinutes) }, NOW, { expectedItemMinutes })).toBe("ok");
+    expect(sourceHealth({ ...healthy, lastItemAt: ago(expectedItemMinutes + 1) }, NOW, { expectedItemMinutes })).toBe("stale");
+    const silent = { ...healthy, lastItemAt: ago(10 * expectedItemMinutes) };
+    expect(sourceHealth({ ...silent, status: "paused" }, NOW, { expectedItemMinutes })).toBe("paused");
+    expect(sourceHealth({ ...silent, consecutiveFailures: 1 }, NOW, { expectedItemMinutes })).toBe("failing");
+    expect(sourceHealth({ ...silent, lastRunAt: null, lastSuccessAt: null }, NOW, { expectedItemMinutes })).toBe("pending");
+    // An item that arrived just now ends the silence, whatever the expectation.
+    expect(sourceHealth({ ...silent, lastItemAt: NOW }, NOW, { expectedItemMinutes: 10 })).toBe("ok");
+  });
 });
 
 describe("source secrets", () => {

@@ -22,6 +22,9 @@ type TSource = {
   ownPlace: boolean;
   status: string;
   intervalMinutes: number;
+  rateLimitPerMinute: number | null;
+  expectedItemMinutes: number | null;
+  rate: { limit: number; intervalMs: number } | null;
   health: string;
   nextRunAt: string;
   lastError: string | null;
@@ -77,6 +80,7 @@ describeOnDatabases("sources of a brand", (h) => {
     expect(entry).toMatchObject({ secretFields: ["token"], configSchema: { required: ["mode", "token"] } });
     expect(entry?.configSchema.properties.mode?.enum).toEqual(["search", "community"]);
     expect(entry?.configSchema.properties.perRun?.default).toBe(20);
+    expect(entry).toMatchObject({ rateLimit: { limit: 1, intervalMs: 1_000 } });
   });
 
   it("validates a new source and names each bad field", async () => {
@@ -118,6 +122,78 @@ describeOnDatabases("sources of a brand", (h) => {
     expect(JSON.stringify(list.body)).not.toContain(TOKEN);
     expect(JSON.stringify((await admin.get(`${base}/${search.body.source.id}`)).body)).not.toContain(TOKEN);
     expect((await findBrandSource(h().app.db, brandId, search.body.source.id))?.config.token).toBe(TOKEN);
+  });
+
+  it("validates the rate limit and the expected item period, naming the field", async () => {
+    const { admin, base } = await setup();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ rateLimitPerMinute: 0 }, "rateLimitPerMinute"],
+      [{ rateLimitPerMinute: 6_001 }, "rateLimitPerMinute"],
+      [{ rateLimitPerMinute: 1.5 }, "rateLimitPerMinute"],
+      [{ rateLimitPerMinute: "10" }, "rateLimitPerMinute"],
+      [{ expectedItemMinutes: 9 }, "expectedItemMinutes"],
+      [{ expectedItemMinutes: 525_601 }, "expectedItemMinutes"],
+    ];
+    for (const [extra, path] of cases) {
+      const res = await admin.post<TErr>(base, { connector: "test-source", name: "X", config: searchConfig, ...extra });
+      expect(res.status, JSON.stringify(extra)).toBe(400);
+      expect(res.body.error.fields?.map((f) => f.path)).toEqual([path]);
+    }
+    expect((await admin.get<{ sources: unknown[] }>(base)).body.sources).toHaveLength(0);
+    const { body } = await admin.post<TOne>(base, { connector: "test-source", name: "S", config: searchConfig });
+    const patched = await admin.patch<TErr>(`${base}/${body.source.id}`, { rateLimitPerMinute: 1, expectedItemMinutes: 5 });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.fields?.map((f) => f.path)).toEqual(["expectedItemMinutes"]);
+    expect((await admin.get<TOne>(`${base}/${body.source.id}`)).body.source.rateLimitPerMinute).toBeNull();
+  });
+
+  it("stores the own rate limit and expected item period, shows the rate in effect, resets both with null", async () => {
+    const { admin, base, brandId } = await setup();
+    const plain = await admin.post<TOne>(base, { connector: "test-source", name: "Plain", config: searchConfig });
+    expect(plain.body.source).toMatchObject({ rateLimitPerMinute: null, expectedItemMinutes: null, rate: { limit: 1, intervalMs: 1_000 } });
+    const own = await admin.post<TOne>(base, {
+      connector: "test-source",
+      name: "Own",
+      config: searchConfig,
+      rateLimitPerMinute: 6_000,
+      expectedItemMinutes: 525_600,
+    });
+    expect(own.status).toBe(201);
+    expect(own.body.source).toMatchObject({ rateLimitPerMinute: 6_000, expectedItemMinutes: 525_600, rate: { limit: 6_000, intervalMs: 60_000 } });
+    const id = own.body.source.id;
+    expect(await findBrandSource(h().app.db, brandId, id)).toMatchObject({ rateLimitPerMinute: 6_000, expectedItemMinutes: 525_600 });
+
+    const changed = await admin.patch<TOne>(`${base}/${id}`, { rateLimitPerMinute: 30, expectedItemMinutes: 10 });
+    expect(changed.body.source).toMatchObject({ rateLimitPerMinute: 30, expectedItemMinutes: 10, rate: { limit: 30, intervalMs: 60_000 } });
+    const unchanged = await admin.patch<TOne>(`${base}/${id}`, { rateLimitPerMinute: 30, name: "Own" });
+    expect(unchanged.body.source.rateLimitPerMinute).toBe(30);
+    const other = await admin.patch<TOne>(`${base}/${id}`, { name: "Still own" });
+    expect(other.body.source).toMatchObject({ rateLimitPerMinute: 30, expectedItemMinutes: 10 }); // left out: kept
+    const reset = await admin.patch<TOne>(`${base}/${id}`, { rateLimitPerMinute: null, expectedItemMinutes: null });
+    expect(reset.status).toBe(200);
+    expect(reset.body.source).toMatchObject({ rateLimitPerMinute: null, expectedItemMinutes: null, rate: { limit: 1, intervalMs: 1_000 } });
+    expect(await findBrandSource(h().app.db, brandId, id)).toMatchObject({ rateLimitPerMinute: null, expectedItemMinutes: null });
+
+    const audit = await admin.get<{ entries: { action: string; details: Record<string, unknown> }[] }>(`/api/brands/${brandId}/audit?action=source.`);
+    const created = audit.body.entries.find((e) => e.action === "source.create" && e.details.name === "Own");
+    expect(created?.details).toMatchObject({ rateLimitPerMinute: 6_000, expectedItemMinutes: 525_600 });
+    const updates = audit.body.entries.filter((e) => e.action === "source.update").map((e) => e.details.changed);
+    expect(updates).toHaveLength(3); // the unchanged PATCH is not audited
+    expect(updates).toContainEqual(["rateLimitPerMinute", "expectedItemMinutes"]);
+    expect(updates).toContainEqual(["name"]);
+  });
+
+  it("is stale when no new item came for longer than its expected period, ok again once the expectation is removed", async () => {
+    const { admin, base } = await setup();
+    const { body } = await admin.post<TOne>(base, { connector: "test-source", name: "S", config: searchConfig, expectedItemMinutes: 24 * 60 });
+    const id = body.source.id;
+    const now = Date.now();
+    await updateSource(h().app.db, id, { lastRunAt: new Date(now), lastSuccessAt: new Date(now), lastItemAt: new Date(now - 2 * 24 * 60 * 60_000) });
+    expect((await admin.get<TOne>(`${base}/${id}`)).body.source.health).toBe("stale");
+    expect((await admin.get<{ sources: TSource[] }>(base)).body.sources[0]?.health).toBe("stale");
+    expect((await admin.patch<TOne>(`${base}/${id}`, { expectedItemMinutes: 3 * 24 * 60 })).body.source.health).toBe("ok");
+    expect((await admin.patch<TOne>(`${base}/${id}`, { expectedItemMinutes: 60 })).body.source.health).toBe("stale");
+    expect((await admin.patch<TOne>(`${base}/${id}`, { expectedItemMinutes: null })).body.source.health).toBe("ok");
   });
 
   it("keeps a secret sent back as the mask or left out, replaces it when changed, restarts the cursor on a new target", async () => {

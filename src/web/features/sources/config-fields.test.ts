@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { configFields, humanize, initialValues, intervalParts, missingRequired, toConfig } from "./config-fields.ts";
+import { configFields, humanize, initialValues, intervalParts, missingRequired, perMinute, toConfig } from "./config-fields.ts";
 import type { TJsonSchema } from "./types.ts";
 
 /** Built the way the server builds the catalogue: zod 4's JSON Schema of the config's input. */
@@ -55,5 +55,12 @@ describe("config form from JSON Schema", () => {
       { unit: "d", n: 1 },
       { unit: "m", n: 90 },
     ]);
+  });
+
+  it("turns a connector's rate into requests per minute for the rate limit placeholder", () => {
+    expect(perMinute({ limit: 3, intervalMs: 1_000 })).toBe(180);
+    expect(perMinute({ limit: 1, intervalMs: 2_000 })).toBe(30);
+    expect(perMinute({ limit: 60, intervalMs: 60_000 })).toBe(60);
+    expect(perMinute({ limit: 1, intervalMs: 7_000 })).toBe(8.6);
   });
 });

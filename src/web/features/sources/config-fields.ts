@@ -1,4 +1,4 @@
-import type { TJsonSchema } from "./types.ts";
+import type { TJsonSchema, TRate } from "./types.ts";
 
 /**
  * A connector's config form, read from its JSON Schema: one field per top-level property. The
@@ -143,4 +143,9 @@ export function intervalParts(minutes: number): { unit: "m" | "h" | "d"; n: numb
   if (minutes % 1440 === 0) return { unit: "d", n: minutes / 1440 };
   if (minutes % 60 === 0) return { unit: "h", n: minutes / 60 };
   return { unit: "m", n: minutes };
+}
+
+/** A request rate as requests per minute, to one decimal: `{limit: 1, intervalMs: 2000}` → 30. */
+export function perMinute(rate: TRate): number {
+  return Math.round((rate.limit * 600_000) / rate.intervalMs) / 10;
 }

@@ -23,8 +23,8 @@ import { useMemo, useState, type FormEvent } from "react";
 import { ErrorAlert, fieldError } from "../../components/api-errors.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import { useI18n, useT } from "../../i18n/i18n-context.tsx";
-import { type TConfigField, type TFormValues, configFields, initialValues, missingRequired, toConfig } from "./config-fields.ts";
-import { useIntervalLabel } from "./interval-label.ts";
+import { type TConfigField, type TFormValues, configFields, initialValues, missingRequired, perMinute, toConfig } from "./config-fields.ts";
+import { useIntervalLabel, useRateLabel } from "./interval-label.ts";
 import type { TCapabilities, TConnector, TSource } from "./types.ts";
 import { useConnectors, useCreateSource, useUpdateSource } from "./use-sources.ts";
 
@@ -34,6 +34,14 @@ const SECRET_MASK = "••••••••";
 const OWN_PLACE_KEY = "ownPlace";
 const MIN_INTERVAL = 5;
 const MAX_INTERVAL = 10_080;
+/** Bounds of the source's own limits (the server's, manage-sources.ts); empty = the default. */
+const MIN_RATE = 1;
+const MAX_RATE = 6_000;
+const MIN_EXPECTED_ITEM = 10;
+const MAX_EXPECTED_ITEM = 525_600;
+
+/** A number input's value as the API wants it: empty means null (the default). */
+const orNull = (value: number | string): number | null => (value === "" ? null : Number(value));
 
 type TProps = { brandId: string; opened: boolean; source: TSource | null; onClose: () => void };
 
@@ -131,11 +139,16 @@ function SourceForm(props: { brandId: string; connector: TConnector; source: TSo
   const [interval, setIntervalMinutes] = useState<number | string>(source?.intervalMinutes ?? clamp(connector.defaultIntervalMinutes));
   const [ownPlace, setOwnPlace] = useState<TOwnPlace>(source ? (source.ownPlace ? "own" : "stream") : "auto");
   const [values, setValues] = useState<TFormValues>(() => initialValues(fields, source?.config));
+  const [rateLimit, setRateLimit] = useState<number | string>(source?.rateLimitPerMinute ?? "");
+  const [expectedItem, setExpectedItem] = useState<number | string>(source?.expectedItemMinutes ?? "");
   const [tried, setTried] = useState(false);
   const serverError = (path: string) => fieldError(mutation.error, path);
   const advanced = fields.filter((f) => f.advanced);
-  const [showAdvanced, setShowAdvanced] = useState(false);
-  const advancedHasError = advanced.some((f) => serverError(`config.${f.key}`));
+  // Open from the start when the source already has its own limits, so they are not hidden.
+  const [showAdvanced, setShowAdvanced] = useState(source?.rateLimitPerMinute != null || source?.expectedItemMinutes != null);
+  const advancedHasError =
+    advanced.some((f) => serverError(`config.${f.key}`)) || !!serverError("rateLimitPerMinute") || !!serverError("expectedItemMinutes");
+  const rateLabel = useRateLabel();
 
   const missing = missingRequired(fields, values);
   const nameError = tried && !name.trim() ? t("validation.required") : serverError("name");
@@ -151,13 +164,15 @@ function SourceForm(props: { brandId: string; connector: TConnector; source: TSo
       name: name.trim(),
       config,
       intervalMinutes: typeof interval === "number" ? interval : Number(interval),
+      rateLimitPerMinute: orNull(rateLimit),
+      expectedItemMinutes: orNull(expectedItem),
       ...(ownPlace === "auto" ? {} : { ownPlace: ownPlace === "own" }),
     };
     if (source) update.mutate({ id: source.id, ...body }, { onSuccess: props.onDone });
     else create.mutate({ connector: connector.id, ...body }, { onSuccess: props.onDone });
   };
 
-  const formFields = ["name", "intervalMinutes", "ownPlace", ...fields.map((f) => `config.${f.key}`)];
+  const formFields = ["name", "intervalMinutes", "rateLimitPerMinute", "expectedItemMinutes", "ownPlace", ...fields.map((f) => `config.${f.key}`)];
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -185,27 +200,6 @@ function SourceForm(props: { brandId: string; connector: TConnector; source: TSo
               onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
             />
           ))}
-        {advanced.length > 0 && (
-          <>
-            <Anchor component="button" type="button" size="sm" onClick={() => setShowAdvanced((s) => !s)} ta="left" data-testid="source-advanced">
-              {showAdvanced || advancedHasError ? t("sources.hideAdvanced") : t("sources.advanced")}
-            </Anchor>
-            <Collapse expanded={showAdvanced || advancedHasError}>
-              <Stack gap="md">
-                {advanced.map((field) => (
-                  <ConfigInput
-                    key={field.key}
-                    field={field}
-                    value={values[field.key]}
-                    editing={source !== null}
-                    error={serverError(`config.${field.key}`)}
-                    onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
-                  />
-                ))}
-              </Stack>
-            </Collapse>
-          </>
-        )}
         <Divider />
         <Stack gap={6}>
           <Text size="sm" fw={500}>
@@ -238,6 +232,53 @@ function SourceForm(props: { brandId: string; connector: TConnector; source: TSo
           w={240}
           data-testid="source-interval"
         />
+        <Anchor component="button" type="button" size="sm" onClick={() => setShowAdvanced((s) => !s)} ta="left" data-testid="source-advanced">
+          {showAdvanced || advancedHasError ? t("sources.hideAdvanced") : t("sources.advanced")}
+        </Anchor>
+        <Collapse expanded={showAdvanced || advancedHasError}>
+          <Stack gap="md">
+            {advanced.map((field) => (
+              <ConfigInput
+                key={field.key}
+                field={field}
+                value={values[field.key]}
+                editing={source !== null}
+                error={serverError(`config.${field.key}`)}
+                onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
+              />
+            ))}
+            <NumberInput
+              label={t("sources.rateLimit")}
+              description={
+                connector.rateLimit ? t("sources.rateLimitHint", { rate: rateLabel(connector.rateLimit) }) : t("sources.rateLimitHintUnknown")
+              }
+              placeholder={connector.rateLimit ? String(perMinute(connector.rateLimit)) : undefined}
+              min={MIN_RATE}
+              max={MAX_RATE}
+              allowDecimal={false}
+              allowNegative={false}
+              value={rateLimit}
+              onChange={setRateLimit}
+              error={serverError("rateLimitPerMinute")}
+              w={240}
+              data-testid="source-rate-limit"
+            />
+            <NumberInput
+              label={t("sources.expectedItem")}
+              description={t("sources.expectedItemHint")}
+              placeholder={t("sources.expectedItemPlaceholder")}
+              min={MIN_EXPECTED_ITEM}
+              max={MAX_EXPECTED_ITEM}
+              allowDecimal={false}
+              allowNegative={false}
+              value={expectedItem}
+              onChange={setExpectedItem}
+              error={serverError("expectedItemMinutes")}
+              w={240}
+              data-testid="source-expected-item"
+            />
+          </Stack>
+        </Collapse>
         <ErrorAlert error={mutation.error} formFields={formFields} />
         <Group justify="space-between" gap="sm">
           <div>

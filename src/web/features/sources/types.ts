@@ -23,12 +23,17 @@ export type TJsonSchema = {
   anyOf?: TJsonSchema[];
 };
 
+/** At most `limit` requests every `intervalMs` milliseconds. */
+export type TRate = { limit: number; intervalMs: number };
+
 export type TConnector = {
   id: string;
   title: { en: string; ru: string };
   sourceKind: string;
   capabilities: TCapabilities;
   defaultIntervalMinutes: number;
+  /** The default allowance of each source made of this connector. */
+  rateLimit: TRate;
   secretFields: string[];
   configSchema: TJsonSchema;
 };
@@ -45,6 +50,12 @@ export type TSource = {
   ownPlace: boolean;
   status: "active" | "paused";
   intervalMinutes: number;
+  /** Own allowance; null = the connector's default. */
+  rateLimitPerMinute: number | null;
+  /** Stale when no new item for longer than this; null = no expectation. */
+  expectedItemMinutes: number | null;
+  /** The allowance in effect; null when the connector is unknown. */
+  rate: TRate | null;
   health: TSourceHealth;
   nextRunAt: string;
   lastRunAt: string | null;
@@ -66,4 +77,8 @@ export type TSourceInput = {
   config: Record<string, unknown>;
   ownPlace?: boolean;
   intervalMinutes: number;
+  /** null = the connector's default (on PATCH: back to it). */
+  rateLimitPerMinute?: number | null;
+  /** null = no expectation. */
+  expectedItemMinutes?: number | null;
 };

@@ -66,6 +66,7 @@ export const commands: TCommand[] = [
       const { values } = parseFlags(argv, { password: { type: "string" } });
       const result = await seedDemo(app, { password: values.password });
       io.out(`Demo workspace "${result.workspaceName}": ${result.clients} clients, ${result.brands} brands.`);
+      io.out(`Mentions: ${result.mentions.added} added (${result.mentions.total} in total over 90 days).`);
       for (const user of result.users) io.out(`  ${user.email.padEnd(24)} ${user.role}${user.scope ? ` (${user.scope})` : ""}`);
       io.out(values.password ? "Password: as given with --password" : `Password (generated): ${result.password}`);
       return 0;
@@ -83,6 +84,15 @@ export const commands: TCommand[] = [
       await pipeline(Readable.fromWeb(dump.stream() as import("node:stream/web").ReadableStream), createWriteStream(file));
       io.out(`Backup written to ${file} (${dump.size} bytes)`);
       return 0;
+    },
+  },
+  {
+    path: ["import", "mentions"],
+    usage: "repute import mentions --brand ID FILE [--format jsonl|csv|xlsx] [--preset youscan|brand_analytics|generic] [--map \"Column=field,…\"] [--tz Europe/Moscow] [--dry-run]",
+    summary: "Import mentions from a JSONL, CSV or XLSX file (YouScan, Brand Analytics exports) into a brand",
+    async run(app, argv, io) {
+      const { runImportCommand } = await import("../features/import/import-cli.ts");
+      return runImportCommand(app, argv, io);
     },
   },
   {

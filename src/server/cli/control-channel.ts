@@ -12,7 +12,7 @@ import type { TCommandIo } from "./io.ts";
  */
 export const controlSocketPath = (dataDir: string): string => path.join(dataDir, "control.sock");
 
-type TRequest = { argv: string[]; cwd: string };
+type TRequest = { argv: string[]; cwd: string; interactive?: boolean };
 type TMessage = { out: string } | { err: string } | { progress: string } | { exit: number };
 
 export type TRunForwarded = (app: TAppContext, argv: string[], io: TCommandIo) => Promise<number>;
@@ -45,6 +45,7 @@ export function serveControlChannel(app: TAppContext, run: TRunForwarded): { clo
         err: (text) => send({ err: text }),
         progress: (text) => send({ progress: text }),
         cwd: request.cwd,
+        interactive: request.interactive === true,
       };
       run(app, request.argv, io)
         .catch((error: unknown) => {
@@ -76,7 +77,7 @@ export function forwardCommand(dataDir: string, argv: string[], io: TCommandIo):
     let buffer = "";
     let code: number | undefined;
     socket.setEncoding("utf8");
-    socket.on("connect", () => socket.write(`${JSON.stringify({ argv, cwd: io.cwd } satisfies TRequest)}\n`));
+    socket.on("connect", () => socket.write(`${JSON.stringify({ argv, cwd: io.cwd, interactive: io.interactive } satisfies TRequest)}\n`));
     socket.on("data", (chunk: string) => {
       buffer += chunk;
       let newline = buffer.indexOf("\n");

@@ -6,6 +6,8 @@ export type TCommandIo = {
   progress(text: string): void;
   /** The caller's working directory, for resolving file arguments. */
   cwd: string;
+  /** Whether the caller's stderr is a terminal (a redrawn progress bar) or a pipe/log (plain lines). */
+  interactive?: boolean;
 };
 
 export const terminalIo = (): TCommandIo => ({
@@ -15,4 +17,5 @@ export const terminalIo = (): TCommandIo => ({
     if (process.stderr.isTTY) process.stderr.write(`\r${text}\u001b[K`);
   },
   cwd: process.cwd(),
+  interactive: Boolean(process.stderr.isTTY),
 });

@@ -10,6 +10,7 @@ import { tokenRoutes } from "../features/accounts/tokens.routes.ts";
 import { workspaceRoutes } from "../features/accounts/workspace.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
 import { importRoutes } from "../features/import/import.routes.ts";
+import { isImportUploadPath } from "../features/import/upload-limits.ts";
 import { jobsAdminRoutes } from "../features/jobs-admin/jobs-admin.routes.ts";
 import { mentionsRoutes } from "../features/mentions/mentions.routes.ts";
 import { rulesRoutes } from "../features/semantic-core/rules.routes.ts";
@@ -56,15 +57,14 @@ export function createHttpApp(app: TAppContext, options: TAppOptions = {}) {
       },
     }),
   );
-  http.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: app.config.maxBodyBytes,
-      onError: () => {
-        throw new AppError("payload_too_large", `Body larger than ${app.config.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: app.config.maxBodyBytes,
+    onError: () => {
+      throw new AppError("payload_too_large", `Body larger than ${app.config.maxBodyBytes} bytes`);
+    },
+  });
+  // File uploads for import have their own, larger limit, applied after the caller is known.
+  http.use("/api/*", (c, next) => (isImportUploadPath(c.req.path) && c.req.method === "POST" ? next() : jsonBodyLimit(c, next)));
   http.use("/api/*", requireJsonBodies, authenticateRequest, csrfProtection);
   http.use("/api/brands/:brandId", brandGuard);
   http.use("/api/brands/:brandId/*", brandGuard);

@@ -4,6 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { TAppContext } from "../context.ts";
 import { authenticate, SESSION_COOKIE } from "../features/accounts/sessions.ts";
 import { canSeeBrand } from "../features/accounts/permissions.ts";
+import { isImportUploadPath, isUploadContentType } from "../features/import/upload-limits.ts";
 import { AppError } from "../lib/errors.ts";
 import { safeEqual } from "../lib/tokens.ts";
 import type { THonoEnv } from "./env.ts";
@@ -35,7 +36,9 @@ export const requireJsonBodies = createMiddleware<THonoEnv>(async (c, next) => {
     const type = c.req.header("content-type");
     const length = c.req.header("content-length");
     const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
-    if (hasBody && !type?.toLowerCase().startsWith("application/json"))
+    // The one exception: a file to import, as raw bytes (also never sendable by a plain form).
+    const upload = isImportUploadPath(c.req.path) && isUploadContentType(type);
+    if (hasBody && !type?.toLowerCase().startsWith("application/json") && !upload)
       throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
   await next();

@@ -4,6 +4,7 @@ import { RequireSession } from "../features/auth/require-session.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
 import { BrandScope } from "../features/brands/brand-scope.tsx";
 import { HomeRedirect } from "../features/brands/home-redirect.tsx";
+import { ImportPage } from "../features/import/import-page.tsx";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
 import { DEFAULT_SECTION } from "../features/sections/sections.ts";
 import { SectionPage } from "../features/sections/section-page.tsx";
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
                 element: <BrandScope />,
                 children: [
                   { index: true, element: <Navigate to={DEFAULT_SECTION} replace /> },
+                  { path: "import", element: <ImportPage /> },
                   { path: ":section", element: <SectionPage /> },
                 ],
               },

@@ -275,6 +275,10 @@ function matchColumns(match: TBrandMatch) {
 }
 
 function sentimentColumns(item: TNormalizedMention, verdict: { label: TSentiment; confidence: number } | undefined, deps: TIngestDeps) {
+  // A label that came with the item (an imported export's sentiment column) wins over the model's.
+  if (item.sentiment) {
+    return { sentiment: item.sentiment, sentimentConfidence: null, sentimentOrigin: "import" as const, sentimentModel: null, sentimentBy: null, sentimentAt: deps.now };
+  }
   if (!verdict) return {};
   return {
     sentiment: verdict.label,

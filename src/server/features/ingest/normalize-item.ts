@@ -1,5 +1,6 @@
 import { detect } from "tinyld";
 import type { TConnectorItem, TMentionKind, TReplyCapability } from "../../connectors/connector.ts";
+import type { TSentiment } from "../../db/schema/monitoring.ts";
 import { canonicalizeUrl } from "./canonical-url.ts";
 import { htmlToText } from "./html-to-text.ts";
 import { fingerprintText } from "./simhash.ts";
@@ -41,6 +42,8 @@ export type TNormalizedMention = {
   simhash: string | null;
   bands: string[];
   raw: unknown;
+  /** A label the item arrived with (an imported file's sentiment column); stored with origin "import". */
+  sentiment?: TSentiment | null;
 };
 
 /** Mentions longer than this are cut (a whole article pasted into a feed item); the URL keeps the rest. */

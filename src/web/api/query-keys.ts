@@ -13,4 +13,9 @@ export const queryKeys = {
   jobQueues: ["jobs", "queues"] as const,
   failedJobs: ["jobs", "failed"] as const,
   tokens: ["tokens"] as const,
+  /** Everything cached about one brand's mentions: feed pages, facets, details. */
+  mentionsAll: (brandId: string) => ["mentions", brandId] as const,
+  mentionFeed: (brandId: string, query: Record<string, string | undefined>, folded: boolean) => ["mentions", brandId, "feed", query, folded] as const,
+  mentionFacets: (brandId: string, query: Record<string, string | undefined>) => ["mentions", brandId, "facets", query] as const,
+  mention: (brandId: string, mentionId: string) => ["mentions", brandId, "detail", mentionId] as const,
 };

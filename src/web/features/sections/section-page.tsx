@@ -4,6 +4,7 @@ import { EmptyMessage } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useT } from "../../i18n/i18n-context.tsx";
 import { useCurrentBrand } from "../brands/use-current-brand.ts";
+import { MentionsPage } from "../mentions/mentions-page.tsx";
 import { NotFoundPage } from "../shell/not-found-page.tsx";
 import { BRAND_SECTIONS } from "./sections.ts";
 
@@ -17,6 +18,7 @@ export function SectionPage() {
   const { current } = useCurrentBrand();
   const definition = BRAND_SECTIONS.find((s) => s.slug === section);
   if (!definition || !current) return <NotFoundPage />;
+  if (definition.slug === "mentions") return <MentionsPage />;
   const Icon = definition.icon;
   return (
     <>

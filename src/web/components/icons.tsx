@@ -1,9 +1,9 @@
 import type { ReactNode, SVGProps } from "react";
 
 /** A small set of outline icons drawn in one style (24×24, 1.75 stroke, currentColor). */
-type TIconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number };
+export type TIconProps = Omit<SVGProps<SVGSVGElement>, "children"> & { size?: number };
 
-function makeIcon(name: string, paths: ReactNode) {
+export function makeIcon(name: string, paths: ReactNode) {
   function IconComponent({ size = 18, ...rest }: TIconProps) {
     return (
       <svg

@@ -157,7 +157,17 @@ export function MentionsPage() {
 
   return (
     <>
-      <PageHeader title={t("nav.mentions")} description={`${current.clientName} · ${current.name}`} />
+      <PageHeader
+        title={t("nav.mentions")}
+        description={`${current.clientName} · ${current.name}`}
+        actions={
+          canWork ? (
+            <Button component={Link} to={`/b/${encodeURIComponent(current.id)}/import`} variant="default" data-testid="mentions-import">
+              {t("import.title")}
+            </Button>
+          ) : undefined
+        }
+      />
       <Paper withBorder p={{ base: "sm", sm: "md" }} mb="md">
         <Stack gap="sm">
           <SearchBox ref={searchRef} value={filters.q} onChange={(q) => setFilters({ ...filters, q })} />

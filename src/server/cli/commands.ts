@@ -66,6 +66,7 @@ export const commands: TCommand[] = [
       const { values } = parseFlags(argv, { password: { type: "string" } });
       const result = await seedDemo(app, { password: values.password });
       io.out(`Demo workspace "${result.workspaceName}": ${result.clients} clients, ${result.brands} brands.`);
+      io.out(`Mentions: ${result.mentions.added} added (${result.mentions.total} in total over 90 days).`);
       for (const user of result.users) io.out(`  ${user.email.padEnd(24)} ${user.role}${user.scope ? ` (${user.scope})` : ""}`);
       io.out(values.password ? "Password: as given with --password" : `Password (generated): ${result.password}`);
       return 0;

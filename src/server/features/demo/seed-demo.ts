@@ -3,6 +3,7 @@ import type { TRole } from "../../db/schema/accounts.ts";
 import { hashPassword } from "../../lib/passwords.ts";
 import { newSecret } from "../../lib/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { type TDemoMentionsResult, seedDemoMentions } from "./demo-mentions.ts";
 import {
   findBrandByName,
   findClientByName,
@@ -39,12 +40,24 @@ export type TSeedDemoResult = {
   brands: number;
   password: string;
   users: { email: string; role: TRole; scope: string | null }[];
+  /** Ninety days of generated mentions per brand; `added` is 0 on a rerun. */
+  mentions: TDemoMentionsResult;
 };
 
-/** Idempotent: finds what exists by name and creates only what is missing; resets demo passwords. */
+/**
+ * Idempotent: finds what exists by name and creates only what is missing; resets demo passwords.
+ * Then the brands' semantic cores, paused sources and mentions (see demo-mentions.ts), stored
+ * through the ingest pipeline in transactions of their own.
+ */
 export async function seedDemo(app: TAppContext, options: { password?: string }): Promise<TSeedDemoResult> {
   const password = options.password ?? newSecret().slice(0, 16);
   const passwordHash = await hashPassword(password);
+  const { brandIds, ...accounts } = await seedAccounts(app, passwordHash);
+  const mentions = await seedDemoMentions(app, brandIds);
+  return { ...accounts, password, mentions };
+}
+
+async function seedAccounts(app: TAppContext, passwordHash: string) {
   return app.db.transaction(async (tx) => {
     const workspace = await ensureWorkspace(tx);
     const brandIds = new Map<string, string>();
@@ -75,7 +88,7 @@ export async function seedDemo(app: TAppContext, options: { password?: string })
       workspaceName: DEMO_WORKSPACE,
       clients: CLIENTS.length,
       brands: brandIds.size,
-      password,
+      brandIds,
       users: USERS.map((u) => ({ email: u.email, role: u.role, scope: u.brand ?? null })),
     };
   });

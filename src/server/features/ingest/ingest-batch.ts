@@ -78,7 +78,7 @@ export async function ingestBatch(
     if (before) {
       if (before.contentHash === item.contentHash && before.ratingValue === item.ratingValue) {
         stats.unchanged++;
-        if (item.ownerReply && JSON.stringify(item.ownerReply) !== JSON.stringify(before.ownerReply)) {
+        if (item.ownerReply && !sameRecord(item.ownerReply, before.ownerReply)) {
           await updateMention(tx, before.id, { ownerReply: item.ownerReply, changedAt: deps.now });
         }
         continue;
@@ -110,6 +110,13 @@ export async function ingestBatch(
     if (!stats.newestPublishedAt || item.publishedAt > stats.newestPublishedAt) stats.newestPublishedAt = item.publishedAt;
   }
   return { stats, insertedIds, updatedIds };
+}
+
+/** Key order differs between what a connector builds and what jsonb gives back. */
+function sameRecord(a: Record<string, string>, b: Record<string, string> | null): boolean {
+  if (!b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function identity(item: { sourceKind: string; externalId: string }): string {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { TExecutor } from "../../context.ts";
 import { brands } from "../../db/schema/accounts.ts";
 import { mentionBands, mentionRevisions, mentions, semanticRules, sources } from "../../db/schema/monitoring.ts";
@@ -88,17 +88,51 @@ export async function clusterCandidates(db: TExecutor, brandId: string, hashes: 
   return [...byHash, ...byBand];
 }
 
-const CHUNK = 400;
+const CHUNK = 1000;
 
+/** Columns written on insert (the generated search vector is computed by the database). */
+const MENTION_COLUMNS = Object.entries(getTableColumns(mentions)).filter(([key]) => key !== "search");
+const MENTION_COLUMN_LIST = sql.join(
+  MENTION_COLUMNS.map(([, column]) => sql.identifier(column.name)),
+  sql`, `,
+);
+/** What an omitted column would default to: jsonb_populate_recordset fills omissions with NULL. */
+const MENTION_DEFAULTS: Partial<Record<keyof TMentionInsert, unknown>> = {
+  status: "new",
+  tags: [],
+  revision: 1,
+  authorIsOwner: false,
+  matchedGroups: [],
+  matches: [],
+};
+
+/**
+ * Many rows in one statement with one parameter: the rows travel as a JSON array and
+ * PostgreSQL spreads it into the table's row type. Building a 50-column multi-row VALUES list
+ * costs more in the driver than the insert costs in the database.
+ */
 export async function insertMentions(db: TExecutor, rows: readonly TMentionInsert[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insert(mentions).values(rows.slice(i, i + CHUNK)).onConflictDoNothing();
+    const records = rows.slice(i, i + CHUNK).map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const [key, column] of MENTION_COLUMNS) {
+        const value = row[key as keyof TMentionInsert];
+        record[column.name] = value === undefined ? (MENTION_DEFAULTS[key as keyof TMentionInsert] ?? null) : value;
+      }
+      return record;
+    });
+    await db.execute(
+      sql`insert into mentions (${MENTION_COLUMN_LIST}) select ${MENTION_COLUMN_LIST} from jsonb_populate_recordset(null::mentions, ${JSON.stringify(records)}::jsonb) on conflict do nothing`,
+    );
   }
 }
 
 export async function insertBands(db: TExecutor, rows: readonly { brandId: string; band: string; mentionId: string }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK * 4) {
-    await db.insert(mentionBands).values(rows.slice(i, i + CHUNK * 4)).onConflictDoNothing();
+    const records = rows.slice(i, i + CHUNK * 4).map((r) => ({ brand_id: r.brandId, band: r.band, mention_id: r.mentionId }));
+    await db.execute(
+      sql`insert into mention_bands (brand_id, band, mention_id) select brand_id, band, mention_id from jsonb_populate_recordset(null::mention_bands, ${JSON.stringify(records)}::jsonb) on conflict do nothing`,
+    );
   }
 }
 

@@ -1,9 +1,12 @@
+import { builtInClassifier } from "../classification/classifier.ts";
+import { loadSentimentModel } from "../classification/sentiment-model.ts";
 import type { TIngestClassifier } from "./ingest-batch.ts";
 
 /**
- * The classifier the pipeline uses for every brand. Until the built-in sentiment model is
- * wired in, mentions are stored unlabelled (sentiment null) rather than with a made-up label.
+ * The classifier the pipeline uses for every brand: the committed built-in model, loaded once
+ * per process. A brand-level choice of an external provider (with this as its fallback) plugs
+ * in here.
  */
 export async function defaultIngestClassifier(): Promise<TIngestClassifier> {
-  return { id: "none", version: "0", classifyBatch: async () => [] };
+  return builtInClassifier(loadSentimentModel());
 }

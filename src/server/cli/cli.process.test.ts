@@ -290,7 +290,7 @@ describe("embedded database owned by a running `repute start`", () => {
   });
 
   it("demo, user create and token create are forwarded to the server and visible over HTTP", async () => {
-    const demo = expectOk(await repute(["demo", "--password", DEMO_PASSWORD], env()));
+    const demo = expectOk(await repute(["demo", "--password", DEMO_PASSWORD, "--accounts-only"], env()));
     expect(demo.stdout).toContain('Demo workspace "Demo Agency": 2 clients, 3 brands.');
     expect((await login(running(), "admin@demo.local", DEMO_PASSWORD)).status).toBe(200);
     expect((await login(running(), "admin@demo.local", "wrong-password-9")).status).toBe(401);
@@ -476,7 +476,7 @@ describe.skipIf(!serverUrl)("on a real PostgreSQL server (TEST_DATABASE_URL)", (
         expect(health.database).toBe("postgres");
 
         // A shell command against the same database, then the web process sees the result.
-        expectOk(await repute(["demo", "--password", DEMO_PASSWORD], env));
+        expectOk(await repute(["demo", "--password", DEMO_PASSWORD, "--accounts-only"], env));
         expect((await login(web, "admin@demo.local", DEMO_PASSWORD)).status).toBe(200);
 
         await new Promise((r) => setTimeout(r, 1_000));

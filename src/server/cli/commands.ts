@@ -60,13 +60,13 @@ export const commands: TCommand[] = [
   },
   {
     path: ["demo"],
-    usage: "repute demo [--password P]",
-    summary: "Create or refresh the demo agency, clients, brands and users (idempotent)",
+    usage: "repute demo [--password P] [--accounts-only]",
+    summary: "Create or refresh the demo agency, clients, brands, users and 90 days of mentions (idempotent)",
     async run(app, argv, io) {
-      const { values } = parseFlags(argv, { password: { type: "string" } });
-      const result = await seedDemo(app, { password: values.password });
+      const { values } = parseFlags(argv, { password: { type: "string" }, "accounts-only": { type: "boolean" } });
+      const result = await seedDemo(app, { password: values.password, mentions: !values["accounts-only"] });
       io.out(`Demo workspace "${result.workspaceName}": ${result.clients} clients, ${result.brands} brands.`);
-      io.out(`Mentions: ${result.mentions.added} added (${result.mentions.total} in total over 90 days).`);
+      if (result.mentions) io.out(`Mentions: ${result.mentions.added} added (${result.mentions.total} in total over 90 days).`);
       for (const user of result.users) io.out(`  ${user.email.padEnd(24)} ${user.role}${user.scope ? ` (${user.scope})` : ""}`);
       io.out(values.password ? "Password: as given with --password" : `Password (generated): ${result.password}`);
       return 0;

@@ -41,7 +41,8 @@ export type TSeedDemoResult = {
   password: string;
   users: { email: string; role: TRole; scope: string | null }[];
   /** Ninety days of generated mentions per brand; `added` is 0 on a rerun. */
-  mentions: TDemoMentionsResult;
+  /** Null when only the accounts were asked for. */
+  mentions: TDemoMentionsResult | null;
 };
 
 /**
@@ -49,11 +50,11 @@ export type TSeedDemoResult = {
  * Then the brands' semantic cores, paused sources and mentions (see demo-mentions.ts), stored
  * through the ingest pipeline in transactions of their own.
  */
-export async function seedDemo(app: TAppContext, options: { password?: string }): Promise<TSeedDemoResult> {
+export async function seedDemo(app: TAppContext, options: { password?: string; mentions?: boolean }): Promise<TSeedDemoResult> {
   const password = options.password ?? newSecret().slice(0, 16);
   const passwordHash = await hashPassword(password);
   const { brandIds, ...accounts } = await seedAccounts(app, passwordHash);
-  const mentions = await seedDemoMentions(app, brandIds);
+  const mentions = options.mentions === false ? null : await seedDemoMentions(app, brandIds);
   return { ...accounts, password, mentions };
 }
 

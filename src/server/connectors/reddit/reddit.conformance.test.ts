@@ -6,7 +6,7 @@ import ownComments from "./__fixtures__/comments.json" with { type: "json" };
 import ownSearch from "./__fixtures__/search.page1.json" with { type: "json" };
 import { redditCommentToItem, redditLinkToItem } from "./reddit.mapping.ts";
 import { parseRedditReplyResponse } from "./reddit.reply.ts";
-import { jsonShape, shapeConflicts } from "./reddit.test-support.ts";
+import { jsonShape, shapeConflicts } from "../test-kit.ts";
 import { redditCommentSchema, redditLinkSchema, redditListingSchema } from "./reddit.types.ts";
 
 /**

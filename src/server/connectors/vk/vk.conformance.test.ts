@@ -5,7 +5,7 @@ import communityComments from "./__fixtures__/wall.getComments.json" with { type
 import communityWall from "./__fixtures__/wall.get.json" with { type: "json" };
 import { unwrapVkEnvelope } from "./vk.api.ts";
 import { vkCommentToItems, vkPostToItem } from "./vk.mapping.ts";
-import { jsonShape, shapeConflicts } from "./vk.test-support.ts";
+import { jsonShape, shapeConflicts } from "../test-kit.ts";
 import { vkWallGetCommentsSchema, vkWallGetSchema } from "./vk.types.ts";
 
 /**

@@ -41,30 +41,3 @@ export function vkRoutes(routes: Record<string, (req: TReplayRequest) => TReplay
 }
 
 export const methodOf = (req: TReplayRequest): string => req.path.replace("/method/", "");
-
-/**
- * Every JSON path of a value with the types seen there (`a.b[].c` → {"number"}), to hold our
- * invented fixtures to the shape of real recordings.
- */
-export function jsonShape(value: unknown, path = "", out = new Map<string, Set<string>>()): Map<string, Set<string>> {
-  const type = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-  if (path) out.set(path, (out.get(path) ?? new Set()).add(type));
-  if (Array.isArray(value)) for (const v of value) jsonShape(v, `${path}[]`, out);
-  else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) jsonShape(v, path ? `${path}.${k}` : k, out);
-  return out;
-}
-
-/** Paths present in both whose types never agree (null aside): what our fixture gets wrong. */
-export function shapeConflicts(ours: unknown, real: unknown): string[] {
-  const a = jsonShape(ours);
-  const b = jsonShape(real);
-  const conflicts: string[] = [];
-  for (const [path, types] of a) {
-    const theirs = b.get(path);
-    if (!theirs) continue;
-    const mine = [...types].filter((t) => t !== "null");
-    const known = [...theirs].filter((t) => t !== "null");
-    if (mine.length > 0 && known.length > 0 && !mine.some((t) => known.includes(t))) conflicts.push(`${path}: ours ${mine.join("|")}, real ${known.join("|")}`);
-  }
-  return conflicts;
-}

@@ -4,139 +4,29 @@
  * after the server stops; on PostgreSQL (TEST_DATABASE_URL) beside `repute web`. Every child is
  * killed by its own pid when the scenario ends.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TServer, cleanUpProcesses, describeRun, repute, startServer, tempDataDir } from "../../test/process-kit.ts";
 import { brandAnalyticsCsv, youscanXlsx } from "./import-test-fixtures.ts";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const NODE = path.join(ROOT, "node_modules/.bin/node");
-const MAIN = path.join(ROOT, "src/server/main.ts");
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 const ROWS = 700;
 
-const children = new Set<ChildProcess>();
-const tempDirs: string[] = [];
-process.once("exit", () => {
-  for (const child of children) if (child.exitCode === null && child.pid) safeKill(child.pid, "SIGKILL");
-});
+/** A command of this file: imports of hundreds of rows get two minutes before they are killed. */
+const importRun = (args: string[], env: Record<string, string>) => repute(args, env, 120_000);
 
-function safeKill(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "repute-import-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["PORT", "HOST", "DATA_DIR", "DATABASE_URL", "PUBLIC_URL", "LOG_LEVEL", "WORKER_CONCURRENCY"]) delete base[key];
-  return { ...base, HOST: "127.0.0.1", ...env };
-}
-
-type TProc = { child: ChildProcess; pid: number; stdout(): string; stderr(): string; exited: Promise<number | null> };
-
-function spawnRepute(args: string[], env: Record<string, string>): TProc {
-  const child = spawn(NODE, ["--import", "tsx", MAIN, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let out = "";
-  let err = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("close", (code) => {
-      children.delete(child);
-      resolve(code);
-    }),
-  );
-  if (child.pid === undefined) throw new Error("spawn failed");
-  return { child, pid: child.pid, stdout: () => out, stderr: () => err, exited };
-}
-
-type TRun = { code: number | null; stdout: string; stderr: string };
-
-async function repute(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<TRun> {
-  const proc = spawnRepute(args, env);
-  const timer = setTimeout(() => safeKill(proc.pid, "SIGKILL"), timeoutMs);
-  const code = await proc.exited;
-  clearTimeout(timer);
-  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
-}
-
-const describeRun = (run: TRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
-
-type TServer = TProc & { url: string; stop(): Promise<void> };
-
-async function startServer(role: "start" | "web", env: Record<string, string>): Promise<TServer> {
-  const port = await freePort();
-  const proc = spawnRepute([role], { PORT: String(port), ...env });
-  const url = `http://127.0.0.1:${port}`;
-  let exited = false;
-  void proc.exited.then(() => (exited = true));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited) throw new Error(`repute ${role} exited before it was healthy:\n${proc.stderr()}`);
-    if (Date.now() > deadline) {
-      safeKill(proc.pid, "SIGKILL");
-      throw new Error(`repute ${role} was not healthy within 90 s:\n${proc.stderr()}`);
-    }
-    if (await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const stop = async () => {
-    if (proc.child.exitCode !== null) return;
-    const timer = setTimeout(() => safeKill(proc.pid, "SIGKILL"), 15_000);
-    safeKill(proc.pid, "SIGTERM");
-    await proc.exited;
-    clearTimeout(timer);
-  };
-  return { ...proc, url, stop };
-}
-
-afterAll(async () => {
-  await Promise.all(
-    [...children].map(async (child) => {
-      if (child.exitCode !== null || !child.pid) return;
-      const closed = new Promise((resolve) => child.once("close", resolve));
-      safeKill(child.pid, "SIGKILL");
-      await closed;
-    }),
-  );
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cleanUpProcesses);
 
 /** An admin, a token and a brand, made the way a person would: shell, then the API. */
 async function brandOn(server: TServer, env: Record<string, string>): Promise<{ token: string; brandId: string }> {
   const email = `importer-${randomBytes(3).toString("hex")}@example.com`;
-  const user = await repute(["user", "create", "--email", email, "--password", "import-password-1", "--role", "admin"], env);
+  const user = await importRun(["user", "create", "--email", email, "--password", "import-password-1", "--role", "admin"], env);
   expect(user.code, describeRun(user)).toBe(0);
-  const tokenRun = await repute(["token", "create", "--email", email], env);
+  const tokenRun = await importRun(["token", "create", "--email", email], env);
   expect(tokenRun.code, describeRun(tokenRun)).toBe(0);
   const token = tokenRun.stdout.trim();
   const post = async (apiPath: string, body: unknown) => {
@@ -193,21 +83,21 @@ describe("repute import mentions on the embedded database", () => {
   const env = () => ({ DATA_DIR: dataDir });
 
   beforeAll(async () => {
-    dataDir = tempDir();
-    files = writeFixtures(tempDir());
+    dataDir = tempDataDir();
+    files = writeFixtures(tempDataDir());
     writeFileSync(files.xlsx, await youscanXlsx([{ date: new Date("2026-03-01T10:20:00Z"), source: "t.me", postType: "Пост", author: "Канал", text: "Нортвинд в телеграме", url: "https://t.me/chan/1" }]));
     server = await startServer("start", env());
     brand = await brandOn(server, env());
   }, 180_000);
 
   it("forwarded to the running server: progress lines on stderr, the summary on stdout; a second run adds nothing", async () => {
-    const first = await repute(["import", "mentions", "--brand", brand.brandId, files.csv], env());
+    const first = await importRun(["import", "mentions", "--brand", brand.brandId, files.csv], env());
     expect(first.code, describeRun(first)).toBe(0);
     expectSummary(first.stdout, { inserted: ROWS, unchanged: 0 });
     expect(first.stdout).toMatch(/inserted\s+700\s+\(\d+ match no semantic-core rule; kept\)/);
     expectProgressLines(first.stderr);
 
-    const second = await repute(["import", "mentions", "--brand", brand.brandId, files.csv], env());
+    const second = await importRun(["import", "mentions", "--brand", brand.brandId, files.csv], env());
     expect(second.code, describeRun(second)).toBe(0);
     expectSummary(second.stdout, { inserted: 0, unchanged: ROWS });
 
@@ -220,14 +110,14 @@ describe("repute import mentions on the embedded database", () => {
   }, 180_000);
 
   it("usage and mapping errors exit 2 and say what to fix; a missing file or brand exits 1", async () => {
-    const badMap = await repute(["import", "mentions", "--brand", brand.brandId, "--map", "Нет такой=text", files.csv], env());
+    const badMap = await importRun(["import", "mentions", "--brand", brand.brandId, "--map", "Нет такой=text", files.csv], env());
     expect(badMap.code, describeRun(badMap)).toBe(2);
     expect(badMap.stderr).toContain('no column "Нет такой" in the file');
     expect(badMap.stderr).toContain('Columns in the file: "Дата", "Время"');
-    const missing = await repute(["import", "mentions", "--brand", brand.brandId, path.join(dataDir, "nope.csv")], env());
+    const missing = await importRun(["import", "mentions", "--brand", brand.brandId, path.join(dataDir, "nope.csv")], env());
     expect(missing.code, describeRun(missing)).toBe(1);
     expect(missing.stderr).toContain("no such file");
-    const stranger = await repute(["import", "mentions", "--brand", "00000000-0000-4000-8000-000000000000", files.csv], env());
+    const stranger = await importRun(["import", "mentions", "--brand", "00000000-0000-4000-8000-000000000000", files.csv], env());
     expect(stranger.code, describeRun(stranger)).toBe(1);
     expect(stranger.stderr).toContain("not found");
     for (const run of [badMap, missing, stranger]) expect(run.stderr).not.toMatch(STACK_LINE);
@@ -235,17 +125,17 @@ describe("repute import mentions on the embedded database", () => {
 
   it("without a server the command runs on its own: the same file still adds nothing, a dry run stores nothing", async () => {
     await server.stop();
-    const again = await repute(["import", "mentions", "--brand", brand.brandId, files.csv], env());
+    const again = await importRun(["import", "mentions", "--brand", brand.brandId, files.csv], env());
     expect(again.code, describeRun(again)).toBe(0);
     expectSummary(again.stdout, { inserted: 0, unchanged: ROWS });
     expectProgressLines(again.stderr);
 
-    const dry = await repute(["import", "mentions", "--brand", brand.brandId, "--dry-run", files.xlsx], env());
+    const dry = await importRun(["import", "mentions", "--brand", brand.brandId, "--dry-run", files.xlsx], env());
     expect(dry.code, describeRun(dry)).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run of youscan\.xlsx into "Нортвинд Банк" \(xlsx, sheet "Упоминания", preset youscan\)/m);
     expect(dry.stdout).toMatch(/inserted\s+1\b/);
     expect(dry.stdout).toContain("Dry run: nothing was stored.");
-    const real = await repute(["import", "mentions", "--brand", brand.brandId, files.xlsx], env());
+    const real = await importRun(["import", "mentions", "--brand", brand.brandId, files.xlsx], env());
     expect(real.stdout, describeRun(real)).toMatch(/inserted\s+1\b/);
   }, 180_000);
 });
@@ -268,7 +158,7 @@ describe.skipIf(!serverUrl)("repute import mentions on PostgreSQL (TEST_DATABASE
     const url = new URL(serverUrl ?? "");
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
-    files = writeFixtures(tempDir());
+    files = writeFixtures(tempDataDir());
     server = await startServer("web", env());
   }, 180_000);
 
@@ -282,11 +172,11 @@ describe.skipIf(!serverUrl)("repute import mentions on PostgreSQL (TEST_DATABASE
 
   it("imports beside a running web process, and a second run adds nothing", async () => {
     const { brandId } = await brandOn(server, env());
-    const first = await repute(["import", "mentions", "--brand", brandId, files.csv], env());
+    const first = await importRun(["import", "mentions", "--brand", brandId, files.csv], env());
     expect(first.code, describeRun(first)).toBe(0);
     expectSummary(first.stdout, { inserted: ROWS, unchanged: 0 });
     expectProgressLines(first.stderr);
-    const second = await repute(["import", "mentions", "--brand", brandId, files.csv], env());
+    const second = await importRun(["import", "mentions", "--brand", brandId, files.csv], env());
     expectSummary(second.stdout, { inserted: 0, unchanged: ROWS });
   }, 180_000);
 });

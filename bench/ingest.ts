@@ -3,7 +3,7 @@
  * cluster → classify → store), into PGlite and into PostgreSQL, beside a raw `COPY` of the same
  * stored rows into PostgreSQL as the limit; peak RSS; then feed queries on what was stored.
  *
- *   node --import tsx bench/ingest.ts [--count 1000000] [--db pglite|postgres|both] [--batch 1000]
+ *   node --import tsx bench/ingest.ts [--count 1000000] [--db pglite|postgres|both] [--batch 1000] [--concurrency 2]
  *                                     [--runs 1] [--feed-queries 52] [--pg-url postgres://…/postgres]
  *
  * Each measured phase runs in a child process of its own, so its peak RSS is its own:
@@ -12,6 +12,9 @@
  *     afterwards writes its stored rows out with `COPY … TO STDOUT` (not timed);
  *   - `COPY mentions FROM STDIN` of exactly those rows into another fresh database (with the same
  *     schema, indexes and generated full-text column), timed.
+ * `--concurrency` pipelines run side by side on different sources (a source's pages never overlap), as
+ * the worker runs `sources.sync` jobs (`WORKER_CONCURRENCY`, default 2); on PGlite, one connection,
+ * transactions queue. Throughput is items over the phase's wall time less the untimed generation.
  * Items are generated per batch from a seeded generator (the demo's phrase banks, the Northwind
  * Bank semantic core and sources) and the generation is not timed; the classifier is whatever
  * `defaultIngestClassifier()` wires. Databases and temp files are removed at the end, also on
@@ -62,6 +65,7 @@ const { values: flags } = parseArgs({
     count: { type: "string", default: "1000000" },
     db: { type: "string", default: "both" },
     batch: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "2" },
     runs: { type: "string", default: "1" },
     "feed-queries": { type: "string", default: "52" },
     "pg-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
@@ -75,6 +79,8 @@ const { values: flags } = parseArgs({
 
 const COUNT = positiveInt(flags.count, "--count");
 const BATCH = positiveInt(flags.batch, "--batch");
+/** Sources synced at once, like the worker (`WORKER_CONCURRENCY`, default 2). */
+const CONCURRENCY = positiveInt(flags.concurrency, "--concurrency");
 const RUNS = positiveInt(flags.runs, "--runs");
 const FEED_QUERIES = positiveInt(flags["feed-queries"], "--feed-queries");
 const PG_URL = flags["pg-url"] ?? "";
@@ -463,7 +469,7 @@ async function pipelinePhase(kind: "pglite" | "postgres", run: number, dir: stri
   } else {
     const name = `bench_ingest_${process.ppid}_${run}`;
     const url = await createDatabase(name);
-    database = await openDatabase({ kind: "postgres", connectionString: url, poolSize: 2 });
+    database = await openDatabase({ kind: "postgres", connectionString: url, poolSize: CONCURRENCY + 1 });
     cleanup = async () => {
       await database.close();
       await dropDatabase(name);
@@ -481,42 +487,60 @@ async function pipelinePhase(kind: "pglite" | "postgres", run: number, dir: stri
     const start = Date.now() - 90 * DAY - 3_600_000;
     const stats: Omit<TIngestStats, "newestPublishedAt"> = { received: 0, inserted: 0, updated: 0, unchanged: 0, dropped: 0, duplicates: 0, clustered: 0 };
     let generateMs = 0;
-    let pipelineMs = 0;
     const tenths: number[] = [];
-    let tenthMs = 0;
     let tenthItems = 0;
     const batches = Math.ceil(COUNT / BATCH);
     let lastLog = performance.now();
-    for (let b = 0; b < batches; b++) {
-      const key = sourceOfBatch(b);
-      const source = sources.get(key);
-      const spec = PROFILE.sources.find((s) => s.key === key);
-      if (!source || !spec) throw new Error(`no bench source ${key}`);
-      const g0 = performance.now();
-      const items: TConnectorItem[] = [];
-      for (let g = b * BATCH; g < Math.min(COUNT, (b + 1) * BATCH); g++) items.push(benchItem(g, key, start));
-      const t0 = performance.now();
-      generateMs += t0 - g0;
-      // Measured: normalize, then match, dedupe, cluster, classify and store in one transaction.
-      const now = new Date();
-      const normalized = items.map((item) => normalizeItem(spec.sourceKind, item, now));
-      const target = { brandId: brand.id, sourceId: source.id, origin: "connector" as const, keepUnmatched: source.ownPlace, connectorVersion: `${spec.connector}@bench` };
-      const result = await db.transaction(async (tx) => ingestBatch(tx, target, normalized, { matcher: await brandMatcher(tx, brand.id), classifier, now }));
-      const elapsed = performance.now() - t0;
-      pipelineMs += elapsed;
-      for (const field of ["received", "inserted", "updated", "unchanged", "dropped", "duplicates", "clustered"] as const) stats[field] += result.stats[field];
-      tenthMs += elapsed;
-      tenthItems += items.length;
-      if (tenthItems >= COUNT / 10 || b === batches - 1) {
-        tenths.push(Math.round(tenthItems / (tenthMs / 1000)));
-        tenthMs = 0;
-        tenthItems = 0;
+    let next = 0;
+    /** A source's pages go one after another (the queue's stately policy); different sources overlap. */
+    const busy = new Map<string, Promise<unknown>>();
+    const phaseStart = performance.now();
+    let tenthStart = phaseStart;
+    let tenthGenerateMs = 0;
+    const lane = async (): Promise<void> => {
+      while (next < batches) {
+        const b = next++;
+        const key = sourceOfBatch(b);
+        const source = sources.get(key);
+        const spec = PROFILE.sources.find((s) => s.key === key);
+        if (!source || !spec) throw new Error(`no bench source ${key}`);
+        while (busy.has(key)) await busy.get(key);
+        let release = (): void => undefined;
+        busy.set(key, new Promise<void>((resolve) => (release = resolve)));
+        try {
+          const g0 = performance.now();
+          const items: TConnectorItem[] = [];
+          for (let g = b * BATCH; g < Math.min(COUNT, (b + 1) * BATCH); g++) items.push(benchItem(g, key, start));
+          generateMs += performance.now() - g0;
+          // Measured: normalize, then match, dedupe, cluster, classify and store in one transaction.
+          const now = new Date();
+          const normalized = items.map((item) => normalizeItem(spec.sourceKind, item, now));
+          const target = { brandId: brand.id, sourceId: source.id, origin: "connector" as const, keepUnmatched: source.ownPlace, connectorVersion: `${spec.connector}@bench` };
+          const result = await db.transaction(async (tx) => ingestBatch(tx, target, normalized, { matcher: await brandMatcher(tx, brand.id), classifier, now }));
+          for (const field of ["received", "inserted", "updated", "unchanged", "dropped", "duplicates", "clustered"] as const) stats[field] += result.stats[field];
+          tenthItems += items.length;
+          if (tenthItems >= COUNT / 10) {
+            const wall = performance.now() - tenthStart - (generateMs - tenthGenerateMs);
+            tenths.push(Math.round(tenthItems / (wall / 1000)));
+            tenthStart = performance.now();
+            tenthGenerateMs = generateMs;
+            tenthItems = 0;
+          }
+          if (performance.now() - lastLog > 10_000) {
+            lastLog = performance.now();
+            const wall = (performance.now() - phaseStart - generateMs) / 1000;
+            log(`  [${kind}] ${stats.received.toLocaleString("en")}/${COUNT.toLocaleString("en")} items, ${Math.round(stats.received / wall).toLocaleString("en")} items/s`);
+          }
+        } finally {
+          busy.delete(key);
+          release();
+        }
       }
-      if (performance.now() - lastLog > 10_000) {
-        lastLog = performance.now();
-        log(`  [${kind}] ${stats.received.toLocaleString("en")}/${COUNT.toLocaleString("en")} items, ${Math.round(stats.received / (pipelineMs / 1000)).toLocaleString("en")} items/s`);
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+    // Wall time of the phase minus the (untimed) generation of the items.
+    const pipelineMs = performance.now() - phaseStart - generateMs;
+    if (tenthItems > 0) tenths.push(Math.round(tenthItems / ((performance.now() - tenthStart - (generateMs - tenthGenerateMs)) / 1000)));
     const counts = (await db.execute(
       sql`select (select count(*) from mentions)::int as stored, (select count(distinct cluster_id) from mentions)::int as clusters, (select count(*) from mention_bands)::int as bands`,
     )) as unknown as { rows: { stored: number; clusters: number; bands: number }[] };
@@ -655,7 +679,7 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 async function main(): Promise<void> {
   const machine = machineInfo();
   const loadBefore = os.loadavg();
-  log(`Repute ingest bench: ${COUNT.toLocaleString("en")} mentions, batches of ${BATCH}, ${RUNS} run(s), ${DBS.join(" + ")}; ${machine.cores} cores, ${machine.cpuModel}`);
+  log(`Repute ingest bench: ${COUNT.toLocaleString("en")} mentions, batches of ${BATCH}, ${CONCURRENCY} at once, ${RUNS} run(s), ${DBS.join(" + ")}; ${machine.cores} cores, ${machine.cpuModel}`);
   if ((loadBefore[0] ?? 0) > machine.cores / 2) log(`warning: 1-minute load average is ${loadBefore[0]?.toFixed(1)} on ${machine.cores} cores; other work will inflate the figures`);
   const runs: { pipelines: TPipelineResult[]; copy?: TCopyResult }[] = [];
   for (let run = 1; run <= RUNS; run++) {
@@ -665,7 +689,7 @@ async function main(): Promise<void> {
       log(`run ${run}: pipeline into ${kind}…`);
       const dir = mkdtempSync(path.join(os.tmpdir(), "repute-bench-ingest-"));
       tempDirs.add(dir);
-      const common = ["--count", String(COUNT), "--batch", String(BATCH), "--run", String(run), "--pg-url", PG_URL, "--feed-queries", String(FEED_QUERIES), "--dir", dir];
+      const common = ["--count", String(COUNT), "--batch", String(BATCH), "--concurrency", String(CONCURRENCY), "--run", String(run), "--pg-url", PG_URL, "--feed-queries", String(FEED_QUERIES), "--dir", dir];
       pipelines.push(await runChild<TPipelineResult>(["--phase", "pipeline", "--db", kind, ...common]));
       if (kind === "postgres") {
         log(`run ${run}: COPY of the stored rows into a fresh PostgreSQL database…`);
@@ -701,7 +725,7 @@ async function main(): Promise<void> {
   const table = [
     ...lines,
     "",
-    `${COUNT.toLocaleString("en")} generated mentions, batches of ${BATCH} (one transaction each), ${RUNS} run(s) (medians); classifier \`${first?.classifier ?? "?"}\`; ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}. Load average before ${loadBefore.map((l) => l.toFixed(2)).join(" / ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" / ")}.`,
+    `${COUNT.toLocaleString("en")} generated mentions, batches of ${BATCH} (one transaction each), ${CONCURRENCY} source(s) syncing at once, ${RUNS} run(s) (medians); classifier \`${first?.classifier ?? "?"}\`; ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}. Load average before ${loadBefore.map((l) => l.toFixed(2)).join(" / ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" / ")}.`,
   ].join("\n");
   process.stdout.write(`${table}\n`);
   mkdirSync(path.dirname(RESULTS), { recursive: true });

@@ -2,6 +2,7 @@ import type { TAppContext } from "../../context.ts";
 import { notFound } from "../../lib/errors.ts";
 import { type TActor, recordAudit } from "../audit/record-audit.ts";
 import { type TIngestClassifier, type TIngestTarget, ingestBatch } from "../ingest/ingest-batch.ts";
+import { classifierForBrand } from "../classification/brand-classifier.ts";
 import { defaultIngestClassifier } from "../ingest/ingest-classifier.ts";
 import { brandMatcher } from "../ingest/matcher-cache.ts";
 import { type TNormalizedMention, normalizeItem } from "../ingest/normalize-item.ts";
@@ -156,7 +157,7 @@ export async function importMentions(app: TAppContext, request: TImportRequest):
     try {
       await app.db.transaction(async (tx) => {
         const matcher = await brandMatcher(tx, brand.id);
-        const { stats, insertedIds } = await ingestBatch(tx, target, items, { matcher, classifier, now: now() });
+        const { stats, insertedIds } = await ingestBatch(tx, target, items, { matcher, classifier: await classifierForBrand(tx, target.brandId, classifier, app.config), now: now() });
         summary.inserted += stats.inserted;
         summary.updated += stats.updated;
         summary.unchanged += stats.unchanged;

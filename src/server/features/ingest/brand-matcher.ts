@@ -1,5 +1,6 @@
 import type { TRuleGroup, TRuleHit } from "../../db/schema/monitoring.ts";
 import { type TCompiledQuery, compileQuery, match } from "../semantic-core/query-matcher.ts";
+import { tokenize } from "../semantic-core/text-normalize.ts";
 import { quotePhrase } from "../semantic-core/query-printer.ts";
 import { variantQueryTerm } from "../semantic-core/variants.ts";
 
@@ -45,10 +46,11 @@ export function createBrandMatcher(brandName: string, rules: readonly TRuleInput
   return {
     match(fields) {
       const { joined, starts } = join(fields);
+      const tokens = tokenize(joined);
       const hits: TRuleHit[] = [];
       let excluded = false;
       for (const rule of compiled) {
-        const result = match(rule.compiled, joined);
+        const result = match(rule.compiled, joined, tokens);
         if (!result.matched) continue;
         if (rule.group === "exclusions") excluded = true;
         hits.push({ ruleId: rule.id, group: rule.group, name: rule.name, highlights: result.highlights.map((h) => locate(h, starts)) });

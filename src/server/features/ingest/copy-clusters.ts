@@ -20,36 +20,61 @@ export type TClusterMember = { id: string; clusterId: string; contentHash: strin
  */
 export type TClusterProbe = { id: string; contentHash: string; simhash: string | null; bands: readonly string[] };
 
-/** Finds clusters for new mentions, in order, against stored candidates and earlier mentions of the same batch. */
+/**
+ * Finds clusters for new mentions, in order, against stored candidates and earlier mentions of
+ * the same batch. Within a batch the answer does not depend on the order: when a later mention
+ * is a near copy of two clusters and one of them was only started in this batch (a reprint with
+ * another headline that came first), that one is folded into the other. Stored clusters are not
+ * merged: their ids are already on rows and cases.
+ */
 export class CopyClusterIndex {
   private readonly byHash = new Map<string, TClusterMember>();
   private readonly byBand = new Map<string, TClusterMember[]>();
+  /** Clusters started in this batch, each pointing to the cluster it was folded into (itself if none). */
+  private readonly fresh = new Map<string, string>();
 
   constructor(candidates: readonly (TClusterMember & { bands?: readonly string[] })[], bandsOf: (simhash: string) => readonly string[]) {
     for (const c of candidates) if (c.simhash) this.add(c, c.bands ?? bandsOf(c.simhash));
   }
 
-  /** The cluster id the probe joins — its own id when it is the first of its kind. Adds the probe. */
+  /** The cluster id the probe joins for now — its own id when it is the first of its kind. Adds the probe. */
   assign(probe: TClusterProbe): string {
     if (!probe.simhash) return probe.id;
     const exact = this.byHash.get(probe.contentHash);
-    let clusterId = exact?.clusterId;
-    if (!clusterId) {
-      let best = NEAR_DUPLICATE_BITS + 1;
-      for (const band of probe.bands) {
-        for (const member of this.byBand.get(band) ?? []) {
-          if (!member.simhash) continue;
-          const distance = hammingDistance(member.simhash, probe.simhash);
-          if (distance < best) {
-            best = distance;
-            clusterId = member.clusterId;
-          }
+    let clusterId = exact ? this.clusterOf(exact.clusterId) : undefined;
+    const near = new Set<string>();
+    let best = NEAR_DUPLICATE_BITS + 1;
+    for (const band of probe.bands) {
+      for (const member of this.byBand.get(band) ?? []) {
+        if (!member.simhash) continue;
+        const distance = hammingDistance(member.simhash, probe.simhash);
+        if (distance > NEAR_DUPLICATE_BITS) continue;
+        const cluster = this.clusterOf(member.clusterId);
+        near.add(cluster);
+        if (!exact && distance < best) {
+          best = distance;
+          clusterId = cluster;
         }
       }
+    }
+    if (clusterId) {
+      // Prefer a stored cluster as the one that stays; fold the batch's own ones into it.
+      const stored = [...near].find((c) => !this.fresh.has(c));
+      if (stored && this.fresh.has(clusterId)) clusterId = stored;
+      for (const other of near) if (other !== clusterId && this.fresh.has(other)) this.fresh.set(other, clusterId);
+    } else {
+      this.fresh.set(probe.id, probe.id);
     }
     const member: TClusterMember = { id: probe.id, clusterId: clusterId ?? probe.id, contentHash: probe.contentHash, simhash: probe.simhash };
     this.add(member, probe.bands);
     return member.clusterId;
+  }
+
+  /** Where a cluster id ended up after the folds so far (assign's answer may have moved since). */
+  clusterOf(clusterId: string): string {
+    let id = clusterId;
+    for (let next = this.fresh.get(id); next !== undefined && next !== id; next = this.fresh.get(id)) id = next;
+    return id;
   }
 
   private add(member: TClusterMember, bands: readonly string[]): void {

@@ -12,11 +12,13 @@ import {
   insertBands,
   insertMentions,
   insertRevision,
+  lockBrandForIngest,
   replaceBands,
   takenUrlKeys,
   updateMention,
 } from "./queries.ts";
 import { simhashBands } from "./simhash.ts";
+import { describeMention } from "./describe-mention.ts";
 
 /**
  * Stores one page of normalized items for a brand: new ones inserted, edited ones updated with
@@ -29,6 +31,8 @@ export type TIngestClassifier = {
   version: string;
   classifyBatch(inputs: readonly { text: string; rating?: { value: number; scale: number } | null; lang?: string | null }[]): Promise<readonly { label: TSentiment; confidence: number }[]>;
 };
+
+type TVerdict = { label: TSentiment; confidence: number };
 
 export type TIngestTarget = {
   brandId: string;
@@ -94,14 +98,20 @@ export async function ingestBatch(
     fresh.push({ item, match });
   }
 
-  const accepted = await withoutUrlDuplicates(tx, target.brandId, fresh);
-  stats.duplicates += fresh.length - accepted.length;
+  // Classification is the CPU-heavy part: done before the brand lock, so another source of the
+  // same brand can store its page meanwhile. A few items it labels may turn out to be URL copies.
+  const verdicts = await deps.classifier.classifyBatch([...fresh, ...edits].map(({ item }) => classifyInput(item)));
+  const labelled = fresh.map((entry, i) => ({ ...entry, verdict: verdicts[i] }));
 
-  const verdicts = await deps.classifier.classifyBatch([...accepted, ...edits].map(({ item }) => classifyInput(item)));
-  const insertedIds = await insertFresh(tx, target, accepted, verdicts, deps, stats);
+  // From here to commit one page per brand at a time: URL copies and copy clusters are decided
+  // against everything stored before, including a page another source stored a moment ago.
+  await lockBrandForIngest(tx, target.brandId);
+  const accepted = await withoutUrlDuplicates(tx, target.brandId, labelled);
+  stats.duplicates += fresh.length - accepted.length;
+  const insertedIds = await insertFresh(tx, target, accepted, deps, stats);
   const updatedIds: string[] = [];
   for (const [i, edit] of edits.entries()) {
-    const verdict = verdicts[accepted.length + i];
+    const verdict = verdicts[fresh.length + i];
     await applyEdit(tx, target.brandId, edit, verdict, deps);
     updatedIds.push(edit.before.id);
     stats.updated++;
@@ -175,8 +185,7 @@ function sentimentOrigin(item: TNormalizedMention): TSentimentOrigin {
 async function insertFresh(
   tx: TExecutor,
   target: TIngestTarget,
-  accepted: readonly { item: TNormalizedMention; match: TBrandMatch }[],
-  verdicts: readonly { label: TSentiment; confidence: number }[],
+  accepted: readonly { item: TNormalizedMention; match: TBrandMatch; verdict: TVerdict | undefined }[],
   deps: TIngestDeps,
   stats: TIngestStats,
 ): Promise<string[]> {
@@ -185,12 +194,9 @@ async function insertFresh(
   const bands = accepted.flatMap(({ item }) => item.bands);
   const clusters = new CopyClusterIndex(await clusterCandidates(tx, target.brandId, hashes, bands), (h) => simhashBands(h));
   const rows: TMentionInsert[] = [];
-  const bandRows: { brandId: string; band: string; mentionId: string }[] = [];
-  for (const [i, { item, match }] of accepted.entries()) {
+  for (const { item, match, verdict } of accepted) {
     const id = randomUUID();
     const clusterId = clusters.assign({ id, contentHash: item.contentHash, simhash: item.simhash, bands: item.bands });
-    if (clusterId !== id) stats.clustered++;
-    const verdict = verdicts[i];
     rows.push({
       ...columnsOf(item),
       id,
@@ -202,24 +208,35 @@ async function insertFresh(
       clusterId,
       ...matchColumns(match),
       ...sentimentColumns(item, verdict, deps),
+      ...describeMention(item, item.sentiment ?? verdict?.label ?? null, match.groups),
       connectorVersion: target.connectorVersion,
       raw: item.raw ?? null,
       firstSeenAt: deps.now,
       changedAt: deps.now,
     });
-    for (const band of item.bands) bandRows.push({ brandId: target.brandId, band, mentionId: id });
   }
-  await insertMentions(tx, rows);
+  // Another source of the same kind may have stored the same item (two VK searches finding one
+  // post) between our lookup and the lock: the identity constraint keeps it once.
+  for (const row of rows) row.clusterId = clusters.clusterOf(row.clusterId as string);
+  const inserted = new Set(await insertMentions(tx, rows));
+  const bandRows: { brandId: string; band: string; mentionId: string }[] = [];
+  for (const [i, { item }] of accepted.entries()) {
+    const row = rows[i] as TMentionInsert & { id: string };
+    if (!inserted.has(row.id)) continue;
+    if (row.clusterId !== row.id) stats.clustered++;
+    for (const band of item.bands) bandRows.push({ brandId: target.brandId, band, mentionId: row.id });
+  }
   await insertBands(tx, bandRows);
-  stats.inserted += rows.length;
-  return rows.map((r) => r.id);
+  stats.inserted += inserted.size;
+  stats.unchanged += rows.length - inserted.size;
+  return rows.filter((r) => inserted.has(r.id as string)).map((r) => r.id as string);
 }
 
 async function applyEdit(
   tx: TExecutor,
   brandId: string,
   { item, match, before }: { item: TNormalizedMention; match: TBrandMatch; before: TExistingMention },
-  verdict: { label: TSentiment; confidence: number } | undefined,
+  verdict: TVerdict | undefined,
   deps: TIngestDeps,
 ): Promise<void> {
   await insertRevision(tx, {
@@ -234,10 +251,14 @@ async function applyEdit(
   });
   // A specialist's label stands until they change it; the machine's is redone for the new text.
   const keepLabel = before.sentimentOrigin === "specialist";
+  const label = keepLabel ? before.sentiment : (item.sentiment ?? verdict?.label ?? null);
+  const described = describeMention(item, label, match.groups);
   await updateMention(tx, before.id, {
     ...columnsOf(item),
     ...matchColumns(match),
     ...(keepLabel ? {} : sentimentColumns(item, verdict, deps)),
+    aspects: described.aspects,
+    ...(before.negativeTypeOrigin === "specialist" ? {} : described),
     revision: before.revision + 1,
     changedAt: deps.now,
   });
@@ -281,7 +302,7 @@ function matchColumns(match: TBrandMatch) {
   return { matched: match.matched, matchedGroups: match.groups, matches: match.hits };
 }
 
-function sentimentColumns(item: TNormalizedMention, verdict: { label: TSentiment; confidence: number } | undefined, deps: TIngestDeps) {
+function sentimentColumns(item: TNormalizedMention, verdict: TVerdict | undefined, deps: TIngestDeps) {
   // A label that came with the item (an imported export's sentiment column) wins over the model's.
   if (item.sentiment) {
     return { sentiment: item.sentiment, sentimentConfidence: null, sentimentOrigin: "import" as const, sentimentModel: null, sentimentBy: null, sentimentAt: deps.now };

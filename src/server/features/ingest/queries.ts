@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { TExecutor } from "../../context.ts";
 import { brands } from "../../db/schema/accounts.ts";
-import { mentionBands, mentionRevisions, mentions, semanticRules, sources } from "../../db/schema/monitoring.ts";
+import { type TSentiment, mentionBands, mentionRevisions, mentions, semanticRules, sources } from "../../db/schema/monitoring.ts";
 
 export type TMentionInsert = typeof mentions.$inferInsert;
 
@@ -37,6 +37,8 @@ export type TExistingMention = {
   text: string;
   sourceUpdatedAt: Date | null;
   sentimentOrigin: string | null;
+  sentiment: TSentiment | null;
+  negativeTypeOrigin: string | null;
   ownerReply: Record<string, string> | null;
 };
 
@@ -54,6 +56,8 @@ export async function existingByIdentity(db: TExecutor, brandId: string, sourceK
       text: mentions.text,
       sourceUpdatedAt: mentions.sourceUpdatedAt,
       sentimentOrigin: mentions.sentimentOrigin,
+      sentiment: mentions.sentiment,
+      negativeTypeOrigin: mentions.negativeTypeOrigin,
       ownerReply: mentions.ownerReply,
     })
     .from(mentions)
@@ -111,7 +115,8 @@ const MENTION_DEFAULTS: Partial<Record<keyof TMentionInsert, unknown>> = {
  * PostgreSQL spreads it into the table's row type. Building a 50-column multi-row VALUES list
  * costs more in the driver than the insert costs in the database.
  */
-export async function insertMentions(db: TExecutor, rows: readonly TMentionInsert[]): Promise<void> {
+export async function insertMentions(db: TExecutor, rows: readonly TMentionInsert[]): Promise<string[]> {
+  const inserted: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const records = rows.slice(i, i + CHUNK).map((row) => {
       const record: Record<string, unknown> = {};
@@ -121,10 +126,20 @@ export async function insertMentions(db: TExecutor, rows: readonly TMentionInser
       }
       return record;
     });
-    await db.execute(
-      sql`insert into mentions (${MENTION_COLUMN_LIST}) select ${MENTION_COLUMN_LIST} from jsonb_populate_recordset(null::mentions, ${JSON.stringify(records)}::jsonb) on conflict do nothing`,
-    );
+    const result = (await db.execute(
+      sql`insert into mentions (${MENTION_COLUMN_LIST}) select ${MENTION_COLUMN_LIST} from jsonb_populate_recordset(null::mentions, ${JSON.stringify(records)}::jsonb) on conflict do nothing returning id`,
+    )) as unknown as { rows: { id: string }[] };
+    for (const row of result.rows) inserted.push(row.id);
   }
+  return inserted;
+}
+
+/** Advisory lock class of "one page per brand at a time" (the second key is the brand). */
+const INGEST_LOCK_CLASS = 7_301;
+
+/** Held until the transaction ends: pages of one brand are stored one at a time, other brands' in parallel. */
+export async function lockBrandForIngest(db: TExecutor, brandId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK_CLASS}, hashtext(${brandId}))`);
 }
 
 export async function insertBands(db: TExecutor, rows: readonly { brandId: string; band: string; mentionId: string }[]): Promise<void> {

@@ -3,10 +3,12 @@ import { ConnectorError, type TConnector } from "../../connectors/connector.ts";
 import { findConnector } from "../../connectors/registry.ts";
 import { nextRetryDelay } from "../../lib/backoff.ts";
 import { FetchRefusedError } from "../../lib/guarded-fetch.ts";
+import { classifierForBrand } from "../classification/brand-classifier.ts";
 import { connectorContext } from "./connector-context.ts";
 import { type TIngestClassifier, type TIngestStats, ingestBatch } from "./ingest-batch.ts";
 import { brandMatcher } from "./matcher-cache.ts";
 import { normalizeItem } from "./normalize-item.ts";
+import { afterIngestCommit } from "../cases/ingest-hook.ts";
 import { markSourceRun, saveSourceCursor, sourceForSync } from "./queries.ts";
 
 /**
@@ -57,15 +59,20 @@ export async function syncSource(app: TAppContext, sourceId: string, options: TS
       const ctx = connectorContext(app.config, connector, source, logger, signal, now);
       const result = await connector.fetch(ctx, parsed.data, cursor);
       const items = result.items.map((item) => normalizeItem(connector.sourceKind, item, ctx.now));
+      let stored: string[] = [];
       await app.db.transaction(async (tx) => {
         const locked = await sourceForSync(tx, sourceId, true);
         if (!locked || locked.cursor !== cursor) throw new CursorMovedError("another run moved the cursor");
         const matcher = await brandMatcher(tx, source.brandId);
         const target = { brandId: source.brandId, sourceId, origin: "connector" as const, keepUnmatched: source.ownPlace, connectorVersion: connectorVersionOf(connector) };
-        const { stats: page } = await ingestBatch(tx, target, items, { matcher, classifier: options.classifier, now: now() });
+        const classifier = await classifierForBrand(tx, source.brandId, options.classifier, app.config);
+        const { stats: page, insertedIds, updatedIds } = await ingestBatch(tx, target, items, { matcher, classifier, now: now() });
         addStats(stats, page);
         await saveSourceCursor(tx, sourceId, result.nextCursor, page.inserted, page.newestPublishedAt);
+        stored = [...insertedIds, ...updatedIds];
       });
+      // Notify step, after the commit: new negatives the brand's rules select open cases.
+      await afterIngestCommit(app, { brandId: source.brandId, mentionIds: stored, now: now() });
       cursor = result.nextCursor;
       pages++;
       more = result.hasMore;

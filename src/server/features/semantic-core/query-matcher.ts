@@ -20,8 +20,7 @@ const NOTHING: TOccurrence[] = [];
  * from an OR branch or NEAR side that did not match. Overlapping highlights of different leaves
  * are all kept (a word can be both `банк` and `бан*`); identical ones once.
  */
-export function match(query: TCompiledQuery, text: string): TMatchResult {
-  const tokens = tokenize(text);
+export function match(query: TCompiledQuery, text: string, tokens: TTokens = tokenize(text)): TMatchResult {
   const found = findLeaves(query, text, tokens);
   // Every valid query needs a positive leaf, so a text without any cannot match.
   if (found === undefined) return NO_MATCH;
@@ -49,7 +48,7 @@ function findLeaves(query: TCompiledQuery, text: string, tokens: TTokens): (TOcc
     const byForm = termsByForm.get(form);
     if (byForm) for (const leaf of byForm) add(leaf, i, i, start, end);
     if (stemInitials.has(form.charCodeAt(0))) {
-      const byStem = termsByStem.get(stemWord(form));
+      const byStem = termsByStem.get(stemOf(tokens, i));
       if (byStem) for (const leaf of byStem) add(leaf, i, i, start, end);
     }
     for (const { leaf, prefix } of prefixes) if (form.startsWith(prefix)) add(leaf, i, i, start, end);
@@ -63,6 +62,12 @@ function findLeaves(query: TCompiledQuery, text: string, tokens: TTokens): (TOcc
     }
   }
   return found;
+}
+
+/** Word stems are computed once per text, however many rules look at it. */
+function stemOf(tokens: TTokens, i: number): string {
+  const stems = (tokens.stems ??= new Array<string | undefined>(tokens.forms.length));
+  return (stems[i] ??= stemWord(tokens.forms[i] as string));
 }
 
 /** The occurrences that make `plan` true (possibly none, for NOT), or undefined when it is false. */

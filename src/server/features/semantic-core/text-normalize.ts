@@ -5,7 +5,13 @@
  */
 
 /** Parallel arrays rather than one object per word: the matcher tokenizes every mention. */
-export type TTokens = { forms: string[]; starts: number[]; ends: number[] };
+export type TTokens = {
+  forms: string[];
+  starts: number[];
+  ends: number[];
+  /** Stems of `forms`, filled in lazily by the matcher and shared by every rule applied to the text. */
+  stems?: (string | undefined)[];
+};
 
 const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;

@@ -2,7 +2,7 @@
  * Throughput of the built-in sentiment model on one core: short (tweet-length) and long
  * (review-length, ~800 chars) generated texts, model load time and memory. Not a test
  * (timings vary by machine); run with
- *   node --import tsx bench/sentiment.ts [short-texts=100000] [long-texts=10000]
+ *   node --import tsx bench/sentiment.ts [short-texts=100000] [long-texts=10000] [--model FILE]
  * Prints a Markdown table on stdout.
  */
 import os from "node:os";
@@ -37,12 +37,15 @@ function randomTexts(count: number, minChars: number, maxChars: number, seed: nu
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-const shortCount = Number(process.argv[2] ?? 100_000);
-const longCount = Number(process.argv[3] ?? 10_000);
+const args = process.argv.slice(2);
+const modelAt = args.indexOf("--model");
+const modelFile = modelAt >= 0 ? args.splice(modelAt, 2)[1] : undefined;
+const shortCount = Number(args[0] ?? 100_000);
+const longCount = Number(args[1] ?? 10_000);
 
 const rssBefore = process.memoryUsage().rss;
 const loadStart = process.hrtime.bigint();
-const model = loadSentimentModel();
+const model = loadSentimentModel(modelFile);
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 const rssLoaded = process.memoryUsage().rss;
 

@@ -31,6 +31,8 @@ import {
   type TCorpus,
 } from "./sentiment-corpora.ts";
 
+type TOffsetMethod = "none" | "plain" | "bootstrap";
+
 type TOptions = {
   out: string;
   dev: boolean;
@@ -54,6 +56,23 @@ type TOptions = {
   seed: number;
   /** How corpora map to domains: none, genre (social/news/review) or corpus (each its own). */
   domains: "none" | "genre" | "corpus";
+  /** Every this many L-BFGS iterations, print the held-out macro-F1 per corpus (0: never). */
+  reportEvery: number;
+  /**
+   * NB-SVM style feature scaling (Wang & Manning 2012) in [0, 1]: each bucket's value is scaled
+   * during training by (1 − nb) + nb × its log-count ratio / the mean ratio, so that the L2
+   * penalty weighs less on features that tell the classes apart; the scale is folded into the
+   * weights afterwards, so the model file and inference do not change. 0: off.
+   */
+  nb: number;
+  /**
+   * How the per-domain offsets are tuned on the held-out rows: "plain" (best macro-F1), "bootstrap"
+   * (best mean macro-F1 over 30 resamples), "none" (all 0), or "auto": whichever of the three
+   * scores best tuned on one half of the held-out rows and scored on the other.
+   */
+  offsets: TOffsetMethod | "auto";
+  /** Quantile of |w| beyond which weights are clipped in the int8 quantization. */
+  clip: number;
 };
 
 function parseOptions(argv: string[]): TOptions {
@@ -93,6 +112,10 @@ function parseOptions(argv: string[]): TOptions {
     corpusWeights,
     seed: num("seed", 20240607),
     domains: (get("domains") ?? "corpus") as TOptions["domains"],
+    reportEvery: num("report-every", 0),
+    nb: num("nb", 0),
+    clip: num("clip", 0.99999),
+    offsets: (get("offsets") ?? "auto") as TOffsetMethod | "auto",
   };
 }
 
@@ -250,32 +273,113 @@ function main(): void {
     e.vw = sw > 0 ? 1 / Math.sqrt(sw) : 0;
     e.vc = sc > 0 ? 1 / Math.sqrt(sc) : 0;
   }
-  const value = idf ? Float64Array.from(idf.weights, (q) => q * idf.scale) : new Float64Array(1 << options.features.bits).fill(1);
+  // Each feature occurrence's value (idf × its block's 1 / norm), once: the optimizers read it
+  // twice per row and pass instead of recomputing it.
+  const vals = new Float32Array(used);
+  for (const e of examples) {
+    for (let f = e.start; f < e.end; f++) vals[f] = (f < e.mid ? e.vw : e.vc) * idfOf(features[f] as number);
+  }
   log(`${examples.length} rows from ${corpora.length} corpora, ${used} features (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   // Step 2: 90 % → tune offsets and temperature on the held-out 10 %.
   const trainPart = examples.filter((e) => !e.dev);
   const devPart = examples.filter((e) => e.dev);
-  const model90 = train(trainPart, features, value, options);
-  const devLogits = devPart.map((e) => scoreExample(model90, e, features, value));
+  const checkpoint = (iteration: number, m: TFloatModel) => {
+    const z = devPart.map((e) => scoreExample(m, e, features, vals));
+    let sum = 0;
+    let count = 0;
+    const parts = corpora.map((c, ci) => {
+      const only = (k: number) => k === ci;
+      const f1 = meanMacroF1(devPart, z, tuneOffsets(devPart, z, corpora, only), corpora, only);
+      // Corpora with a tiny held-out slice (reviews: 56 rows) swing the mean by points.
+      if (devPart.filter((e) => e.corpus === ci).length >= 200) {
+        sum += f1;
+        count++;
+      }
+      return `${c.id.split("/")[1]?.slice(0, 10)} ${pct(f1)}`;
+    });
+    log(`  held-out @${iteration}: mean ${pct(sum / Math.max(1, count))} | ${parts.join(" | ")}`);
+  };
+  const model90 = train(trainPart, features, vals, options, options.reportEvery > 0 ? checkpoint : undefined);
+  {
+    // What int8 quantization costs on the held-out slice, per clipping quantile (offsets tuned
+    // for each, as they are for the model that ships).
+    const perDomain = (z: number[][]) => {
+      let sum = 0;
+      let count = 0;
+      corpora.forEach((_, ci) => {
+        if (devPart.filter((e) => e.corpus === ci).length < 200) return;
+        const only = (k: number) => k === ci;
+        sum += meanMacroF1(devPart, z, tuneOffsets(devPart, z, corpora, only), corpora, only);
+        count++;
+      });
+      return pct(sum / Math.max(1, count));
+    };
+    const parts = [`float ${perDomain(devPart.map((e) => scoreExample(model90, e, features, vals)))}`];
+    for (const clip of [0.99999, 0.9999, 0.999]) {
+      const q = quantize(model90.w, clip);
+      const m: TFloatModel = { w: Float64Array.from(q.weights, (x) => x * q.scale), b: model90.b };
+      parts.push(`clip ${clip} ${perDomain(devPart.map((e) => scoreExample(m, e, features, vals)))}`);
+    }
+    log(`held-out mean macro-F1 (offsets tuned per corpus): ${parts.join(", ")}`);
+  }
+  // How the offsets are tuned: the way that carries over best to unseen rows, judged by tuning on
+  // one half of each corpus's held-out rows and scoring on the other half (and the other way round).
+  const offsetMethods: Record<TOffsetMethod, (ex: readonly TExample[], lg: readonly number[][], only: (k: number) => boolean) => number[]> = {
+    none: () => [0, 0, 0],
+    plain: (ex, lg, only) => tuneOffsets(ex, lg, corpora, only),
+    bootstrap: (ex, lg, only) => tuneOffsets(ex, lg, corpora, only, 30),
+  };
+  let offsetMethod: TOffsetMethod = options.offsets === "auto" ? "plain" : options.offsets;
+  {
+    const z = devPart.map((e) => scoreExample(model90, e, features, vals));
+    let bestMean = -1;
+    for (const name of ["plain", "none", "bootstrap"] as const) {
+      const tune = offsetMethods[name];
+      const parts: string[] = [];
+      let sum = 0;
+      let count = 0;
+      corpora.forEach((c, ci) => {
+        const rows = devPart.map((_, i) => i).filter((i) => (devPart[i] as TExample).corpus === ci);
+        if (rows.length < 200) return;
+        const only = (k: number) => k === ci;
+        let f1 = 0;
+        for (const half of [0, 1]) {
+          const tuneRows = rows.filter((_, k) => k % 2 === half);
+          const testRows = rows.filter((_, k) => k % 2 !== half);
+          const offsets = tune(tuneRows.map((i) => devPart[i] as TExample), tuneRows.map((i) => z[i] as number[]), only);
+          f1 += meanMacroF1(testRows.map((i) => devPart[i] as TExample), testRows.map((i) => z[i] as number[]), offsets, corpora, only) / 2;
+        }
+        sum += f1;
+        count++;
+        parts.push(`${c.id.split("/")[1]?.slice(0, 10)} ${pct(f1)}`);
+      });
+      const mean = sum / Math.max(1, count);
+      log(`offsets ${name} (2-fold on held-out): mean ${pct(mean)} | ${parts.join(" | ")}`);
+      if (options.offsets === "auto" && mean > bestMean + 1e-9) {
+        bestMean = mean;
+        offsetMethod = name;
+      }
+    }
+    log(`offsets: ${offsetMethod}`);
+  }
+  // Offsets and temperature are tuned on the weights as they ship (int8).
+  const shipped90 = (() => {
+    const q = quantize(model90.w, options.clip);
+    return { w: Float64Array.from(q.weights, (x) => x * q.scale), b: model90.b };
+  })();
+  const devLogits = devPart.map((e) => scoreExample(shipped90, e, features, vals));
   const domainNames = [...new Set(corpora.map((c) => corpusDomain(c.id, options.domains) ?? "default"))].sort();
   const offsets = new Map<string, number[]>();
   for (const name of domainNames) {
     const inDomain = corpora.map((c) => (corpusDomain(c.id, options.domains) ?? "default") === name);
-    offsets.set(name, tuneOffsets(devPart, devLogits, corpora, (ci) => inDomain[ci] === true));
+    offsets.set(name, offsetMethods[offsetMethod](devPart, devLogits, (ci) => inDomain[ci] === true).map(round));
   }
   const offsetOf = (e: TExample) => offsets.get(corpusDomain(corpora[e.corpus]?.id ?? "", options.domains) ?? "default") ?? [0, 0, 0];
   const shifted = devLogits.map((z, i) => z.map((v, c) => v + (offsetOf(devPart[i] as TExample)[c] ?? 0)));
   const temperature = tuneTemperature(devPart, shifted);
   const report = heldOutReport(devPart, shifted, temperature, corpora);
   process.stderr.write(report.text);
-  {
-    // The same slice through the int8 weights that ship: what quantization costs.
-    const q = quantize(model90.w);
-    const dequantized: TFloatModel = { w: Float64Array.from(q.weights, (x) => x * q.scale), b: model90.b };
-    const qLogits = devPart.map((e, i) => scoreExample(dequantized, e, features, value).map((v, c) => v + (offsetOf(devPart[i] as TExample)[c] ?? 0)));
-    log(`int8 weights (scale ${q.scale.toExponential(3)}): mean macro-F1 ${pct(meanMacroF1(devPart, qLogits, [0, 0, 0], corpora))} (float ${pct(meanMacroF1(devPart, shifted, [0, 0, 0], corpora))})`);
-  }
   if (options.dev) return;
   if (!options.refit) {
     writeModel(options, corpora, counts, idf, model90, offsets, domainNames, temperature, report.summary);
@@ -283,7 +387,7 @@ function main(): void {
   }
 
   // Step 3: all rows, same settings.
-  const model = train(examples, features, value, options);
+  const model = train(examples, features, vals, options);
   writeModel(options, corpora, counts, idf, model, offsets, domainNames, temperature, report.summary);
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -299,7 +403,7 @@ function writeModel(
   temperature: number,
   heldOut: Record<string, unknown>,
 ): void {
-  const { weights, scale } = quantize(model.w);
+  const { weights, scale } = quantize(model.w, options.clip);
   const bias = [0, 1, 2].map((c) => round(model.b[c] ?? 0)) as [number, number, number];
   const domains: TModelHeader["domains"] = {};
   for (const name of domainNames) domains[name] = (offsets.get(name) ?? [0, 0, 0]) as [number, number, number];
@@ -328,6 +432,9 @@ function writeModel(
       idf: options.idf,
       domains: options.domains,
       refit: options.refit,
+      nb: options.nb,
+      clip: options.clip,
+      offsets: options.offsets,
       classBalance: options.balance,
       seed: options.seed,
       heldOut,
@@ -367,8 +474,61 @@ function inverseDocumentFrequency(examples: readonly TExample[], features: Int32
   return { weights, scale };
 }
 
-function train(examples: readonly TExample[], features: Int32Array, value: Float64Array, options: TOptions): TFloatModel {
-  return options.optimizer === "lbfgs" ? trainLbfgs(examples, features, value, options) : trainAdagrad(examples, features, value, options);
+type TCheckpoint = (iteration: number, model: TFloatModel) => void;
+
+function train(examples: readonly TExample[], features: Int32Array, vals: Float32Array, options: TOptions, checkpoint?: TCheckpoint): TFloatModel {
+  const scales = featureScales(examples, features, options);
+  if (!scales) {
+    return options.optimizer === "lbfgs" ? trainLbfgs(examples, features, vals, options, checkpoint) : trainAdagrad(examples, features, vals, options);
+  }
+  // Train on scaled values, then fold each bucket's scale into its weights.
+  const scaled = new Float32Array(vals.length);
+  for (const e of examples) for (let f = e.start; f < e.end; f++) scaled[f] = (vals[f] as number) * (scales[features[f] as number] as number);
+  const fold = (m: TFloatModel): TFloatModel => ({ w: m.w.map((x, i) => x * (scales[Math.floor(i / 3)] as number)), b: Float64Array.from(m.b) });
+  const model =
+    options.optimizer === "lbfgs"
+      ? trainLbfgs(examples, features, scaled, options, checkpoint ? (it, m) => checkpoint(it, fold(m)) : undefined)
+      : trainAdagrad(examples, features, scaled, options);
+  return fold(model);
+}
+
+/**
+ * Per bucket, the training-time value scale of `--nb`: null when it is off. The log-count ratio of a bucket is, over the classes, the largest
+ * |ln(share of class-c rows with it / share of other rows with it)| (add-one smoothed).
+ */
+function featureScales(examples: readonly TExample[], features: Int32Array, options: TOptions): Float64Array | null {
+  if (options.nb <= 0) return null;
+  const buckets = 1 << options.features.bits;
+  const counts = new Float64Array(buckets * 3);
+  const seen = new Int32Array(buckets).fill(-1);
+  const rows = [0, 0, 0];
+  examples.forEach((e, i) => {
+    rows[e.label] = (rows[e.label] as number) + 1;
+    for (let f = e.start; f < e.end; f++) {
+      const b = features[f] as number;
+      if (seen[b] === i) continue;
+      seen[b] = i;
+      counts[b * 3 + e.label] = (counts[b * 3 + e.label] as number) + 1;
+    }
+  });
+  const total = examples.length;
+  const ratio = new Float64Array(buckets);
+  let sum = 0;
+  let df = 0;
+  for (let b = 0; b < buckets; b++) {
+    const n = (counts[b * 3] as number) + (counts[b * 3 + 1] as number) + (counts[b * 3 + 2] as number);
+    let r = 0;
+    for (let c = 0; c < 3; c++) {
+      const inClass = ((counts[b * 3 + c] as number) + 1) / ((rows[c] as number) + 2);
+      const outside = (n - (counts[b * 3 + c] as number) + 1) / (total - (rows[c] as number) + 2);
+      r = Math.max(r, Math.abs(Math.log(inClass / outside)));
+    }
+    ratio[b] = r;
+    sum += r * n;
+    df += n;
+  }
+  const mean = sum / Math.max(1, df);
+  return ratio.map((r) => 1 - options.nb + (options.nb * r) / mean);
 }
 
 /**
@@ -377,10 +537,16 @@ function train(examples: readonly TExample[], features: Int32Array, value: Float
  * Σ wᵢ·CEᵢ / Σ wᵢ + λ/2 ‖W‖² (the class bias is not regularized). Full-batch, so deterministic
  * without any shuffle.
  */
-function trainLbfgs(examples: readonly TExample[], features: Int32Array, value: Float64Array, options: TOptions): TFloatModel {
+function trainLbfgs(
+  examples: readonly TExample[],
+  features: Int32Array,
+  vals: Float32Array,
+  options: TOptions,
+  checkpoint?: TCheckpoint,
+): TFloatModel {
   const buckets = 1 << options.features.bits;
   // Warm start: a couple of cheap AdaGrad epochs put L-BFGS near the optimum.
-  const warm = options.warmEpochs > 0 ? trainAdagrad(examples, features, value, { ...options, epochs: options.warmEpochs, average: false }) : null;
+  const warm = options.warmEpochs > 0 ? trainAdagrad(examples, features, vals, { ...options, epochs: options.warmEpochs, average: false }) : null;
   const dim = buckets * 3 + 3; // weights, then the 3 biases
   const lambda = options.lambda;
   const totalWeight = examples.reduce((a, e) => a + e.weight, 0);
@@ -395,7 +561,7 @@ function trainLbfgs(examples: readonly TExample[], features: Int32Array, value: 
       let a2 = x[bo + 2] as number;
       for (let f = e.start; f < e.end; f++) {
         const feature = features[f] as number;
-        const v = (f < e.mid ? e.vw : e.vc) * (value[feature] as number);
+        const v = vals[f] as number;
         const o = feature * 3;
         a0 += (x[o] as number) * v;
         a1 += (x[o + 1] as number) * v;
@@ -417,7 +583,7 @@ function trainLbfgs(examples: readonly TExample[], features: Int32Array, value: 
       grad[bo + 2] = (grad[bo + 2] as number) + g2;
       for (let f = e.start; f < e.end; f++) {
         const feature = features[f] as number;
-        const v = (f < e.mid ? e.vw : e.vc) * (value[feature] as number);
+        const v = vals[f] as number;
         const o = feature * 3;
         grad[o] = (grad[o] as number) + g0 * v;
         grad[o + 1] = (grad[o + 1] as number) + g1 * v;
@@ -434,6 +600,7 @@ function trainLbfgs(examples: readonly TExample[], features: Int32Array, value: 
     return loss;
   };
 
+  const t0 = performance.now();
   const memory = 8;
   const sList: Float64Array[] = [];
   const yList: Float64Array[] = [];
@@ -517,14 +684,15 @@ function trainLbfgs(examples: readonly TExample[], features: Int32Array, value: 
     x.set(xNew);
     g.set(gNew);
     fx = fNew;
-    if ((iteration + 1) % 10 === 0) log(`  iteration ${iteration + 1}: loss ${fx.toFixed(5)}`);
+    if ((iteration + 1) % 10 === 0) log(`  iteration ${iteration + 1}: loss ${fx.toFixed(5)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    if (checkpoint && (iteration + 1) % options.reportEvery === 0) checkpoint(iteration + 1, { w: x.subarray(0, buckets * 3), b: x.subarray(buckets * 3) });
     if (improvement >= 0 && improvement < 1e-7 * Math.max(1, Math.abs(fx))) break;
   }
   log(`  L-BFGS done: loss ${fx.toFixed(5)}`);
   return { w: x.subarray(0, buckets * 3), b: x.subarray(buckets * 3) };
 }
 
-function trainAdagrad(examples: readonly TExample[], features: Int32Array, value: Float64Array, options: TOptions): TFloatModel {
+function trainAdagrad(examples: readonly TExample[], features: Int32Array, vals: Float32Array, options: TOptions): TFloatModel {
   const buckets = 1 << options.features.bits;
   const w = new Float64Array(buckets * 3);
   const g2 = new Float64Array(buckets * 3).fill(1e-8);
@@ -545,13 +713,12 @@ function trainAdagrad(examples: readonly TExample[], features: Int32Array, value
     let loss = 0;
     for (const k of order) {
       const e = examples[k] as TExample;
-      const { vw, vc } = e;
       let a0 = 0;
       let a1 = 0;
       let a2 = 0;
       for (let f = e.start; f < e.end; f++) {
         const feature = features[f] as number;
-        const v = (f < e.mid ? vw : vc) * (value[feature] as number);
+        const v = vals[f] as number;
         const o = feature * 3;
         a0 += (w[o] as number) * v;
         a1 += (w[o + 1] as number) * v;
@@ -576,7 +743,7 @@ function trainAdagrad(examples: readonly TExample[], features: Int32Array, value
       }
       for (let f = e.start; f < e.end; f++) {
         const feature = features[f] as number;
-        const v = (f < e.mid ? vw : vc) * (value[feature] as number);
+        const v = vals[f] as number;
         const ga = (g[0] as number) * v;
         const gb = (g[1] as number) * v;
         const gcc = (g[2] as number) * v;
@@ -603,11 +770,11 @@ function trainAdagrad(examples: readonly TExample[], features: Int32Array, value
   return { w: sumW.map((x) => x / averaged), b: sumB.map((x) => x / averaged) };
 }
 
-function scoreExample(model: TFloatModel, e: TExample, features: Int32Array, value: Float64Array): number[] {
+function scoreExample(model: TFloatModel, e: TExample, features: Int32Array, vals: Float32Array): number[] {
   const z = [0, 0, 0];
   for (let f = e.start; f < e.end; f++) {
     const feature = features[f] as number;
-    const v = (f < e.mid ? e.vw : e.vc) * (value[feature] as number);
+    const v = vals[f] as number;
     const o = feature * 3;
     z[0] = (z[0] as number) + (model.w[o] as number) * v;
     z[1] = (z[1] as number) + (model.w[o + 1] as number) * v;
@@ -644,21 +811,40 @@ function meanMacroF1(
   return sum / Math.max(1, count);
 }
 
-/** Coordinate search over the negative and positive offsets (neutral fixed at 0). */
+/**
+ * Coordinate search over the negative and positive offsets (neutral fixed at 0). With
+ * `bootstrap` > 0 the objective is the mean macro-F1 over that many seeded resamples of the
+ * rows: a smoother surface, so the offsets land in the middle of a good region instead of on a
+ * spike that a few minority-class rows made.
+ */
 function tuneOffsets(
   examples: readonly TExample[],
   logits: readonly number[][],
   corpora: readonly TCorpus[],
   include: (corpus: number) => boolean,
+  bootstrap = 0,
 ): number[] {
+  const rows = examples.map((e, i) => i).filter((i) => include((examples[i] as TExample).corpus));
+  const samples: { examples: TExample[]; logits: number[][] }[] = [];
+  if (bootstrap > 0) {
+    const random = mulberry32(0x5eed + rows.length);
+    for (let b = 0; b < bootstrap; b++) {
+      const pick = rows.map(() => rows[Math.floor(random() * rows.length)] as number);
+      samples.push({ examples: pick.map((i) => examples[i] as TExample), logits: pick.map((i) => logits[i] as number[]) });
+    }
+  } else {
+    samples.push({ examples: rows.map((i) => examples[i] as TExample), logits: rows.map((i) => logits[i] as number[]) });
+  }
+  const objective = (offsets: readonly number[]) =>
+    samples.reduce((a, sample) => a + meanMacroF1(sample.examples, sample.logits, offsets, corpora, include), 0) / samples.length;
   let best = [0, 0, 0];
-  let bestScore = meanMacroF1(examples, logits, best, corpora, include);
+  let bestScore = objective(best);
   for (let round = 0; round < 2; round++) {
     for (const c of [0, 2]) {
       for (let step = -10; step <= 10; step++) {
         const candidate = [...best];
         candidate[c] = round === 0 ? step * 0.1 : (best[c] as number) + step * 0.02;
-        const score = meanMacroF1(examples, logits, candidate, corpora, include);
+        const score = objective(candidate);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           best = candidate;

@@ -92,6 +92,15 @@ export type TSentiment = (typeof SENTIMENTS)[number];
 export const SENTIMENT_ORIGINS = ["model", "rating", "specialist", "import"] as const;
 export type TSentimentOrigin = (typeof SENTIMENT_ORIGINS)[number];
 
+/** Types of negative (issue 4), each with its recommended reaction in features/classification/negative-types.ts. */
+export const NEGATIVE_TYPES = ["complaint", "outburst", "attack", "troll", "employee"] as const;
+export type TNegativeType = (typeof NEGATIVE_TYPES)[number];
+export const ASPECTS = ["service", "staff", "price", "quality", "delivery", "product", "employer", "other"] as const;
+export type TAspect = (typeof ASPECTS)[number];
+/** Who set a negative type: the cue scorer, or a specialist. */
+export const LABEL_ORIGINS = ["model", "specialist"] as const;
+export type TLabelOrigin = (typeof LABEL_ORIGINS)[number];
+
 export type TRuleHit = {
   ruleId: string | null;
   group: TRuleGroup;
@@ -153,6 +162,13 @@ export const mentions = pgTable(
     sentimentModel: text("sentiment_model"),
     sentimentBy: uuid("sentiment_by").references(() => users.id, { onDelete: "set null" }),
     sentimentAt: at("sentiment_at"),
+    /** Set for negative mentions only; a specialist's type stands through edits. */
+    negativeType: text("negative_type", { enum: NEGATIVE_TYPES }),
+    negativeTypeConfidence: real("negative_type_confidence"),
+    negativeTypeOrigin: text("negative_type_origin", { enum: LABEL_ORIGINS }),
+    negativeTypeBy: uuid("negative_type_by").references(() => users.id, { onDelete: "set null" }),
+    negativeTypeAt: at("negative_type_at"),
+    aspects: text("aspects", { enum: ASPECTS }).array().notNull().default(sql`'{}'::text[]`),
     status: text("status", { enum: MENTION_STATUSES }).notNull().default("new"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     revision: integer("revision").notNull().default(1),
@@ -173,6 +189,8 @@ export const mentions = pgTable(
     index("mentions_brand_hash_idx").on(t.brandId, t.contentHash),
     index("mentions_cluster_idx").on(t.clusterId),
     index("mentions_search_idx").using("gin", t.search),
+    // The review queue: machine labels of a brand, least sure first.
+    index("mentions_review_queue_idx").on(t.brandId, t.sentimentConfidence, t.id).where(sql`sentiment_origin in ('model', 'rating')`),
   ],
 );
 

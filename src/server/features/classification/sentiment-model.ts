@@ -43,12 +43,33 @@ export type TSentimentResult = {
   scores: TSentimentScores;
 };
 
+/**
+ * The hashed features a text is scored on: bucket indices (repeats possible) and their values
+ * (idf ÷ the L2 norm of the feature's block), so that logits = Σ weight(index) × value + bias.
+ */
+export type TSparseFeatures = { indices: Int32Array; values: Float32Array };
+
+/** What `classify` reads of an input before probabilities: its features and its final logits. */
+export type TInspection = {
+  features: TSparseFeatures;
+  /** Logits after the brand window, domain offsets and the irony rule; before temperature and rating. */
+  logits: [number, number, number];
+};
+
 export type TSentimentModel = {
   version: string;
   header: TModelHeader;
   classify(input: TClassifyInput): TSentimentResult;
   /** Class logits for a text (bias and domain offsets included, before temperature and rules). */
   logits(text: string, domain?: string, lang?: string | null): [number, number, number];
+  /**
+   * The features and logits `classify` computes for `input` (copies, for adjusting the logits
+   * from outside, e.g. a per-brand adaptation); `classify(input)` equals
+   * `resultFromLogits(inspect(input).logits, input.rating)`. Allocates; not for the hot path.
+   */
+  inspect(input: TClassifyInput): TInspection;
+  /** Temperature-scaled probabilities of logits, with a star rating applied as in `classify`. */
+  resultFromLogits(logits: readonly [number, number, number], rating?: TRating | null): TSentimentResult;
   /** The domains and genres `classify` accepts. */
   domains: readonly string[];
 };
@@ -79,8 +100,18 @@ export function createSentimentModel(data: TModelData): TSentimentModel {
   const config = header.features;
   const scale = header.scale;
   const invT = 1 / header.temperature;
-  // idf values as floats once (uint8 × idfScale in the file); idf² sums give each block's norm.
-  const idf = data.idf ? Float32Array.from(data.idf, (q) => q * header.idfScale) : null;
+  // One 4-byte cell per bucket: the three int8 class weights and the uint8 idf (1 without an idf
+  // table), so a feature costs one memory access. Each block is normalized by its own idf norm,
+  // so the idf's dequantization factor cancels out: value = q ÷ √Σq².
+  const buckets = 1 << config.bits;
+  const cells = new Int8Array(buckets * 4);
+  const cellIdf = new Uint8Array(cells.buffer);
+  for (let b = 0; b < buckets; b++) {
+    cells[4 * b] = weights[3 * b] as number;
+    cells[4 * b + 1] = weights[3 * b + 1] as number;
+    cells[4 * b + 2] = weights[3 * b + 2] as number;
+    cellIdf[4 * b + 3] = data.idf ? (data.idf[b] as number) : 1;
+  }
   const buffer: TFeatureBuffer = createFeatureBuffer();
   type TDomain = { seed: number; bias: [number, number, number] };
   const domains = new Map<string, TDomain>();
@@ -110,44 +141,25 @@ export function createSentimentModel(data: TModelData): TSentimentModel {
     let w1 = 0;
     let w2 = 0;
     let wn = 0;
+    for (let i = 0; i < nw; i++) {
+      const o = (idx[i] as number) << 2;
+      const v = cellIdf[o + 3] as number;
+      w0 += (cells[o] as number) * v;
+      w1 += (cells[o + 1] as number) * v;
+      w2 += (cells[o + 2] as number) * v;
+      wn += v * v;
+    }
     let c0 = 0;
     let c1 = 0;
     let c2 = 0;
     let cn = 0;
-    if (idf) {
-      for (let i = 0; i < nw; i++) {
-        const f = idx[i] as number;
-        const v = idf[f] as number;
-        const o = f * 3;
-        w0 += (weights[o] as number) * v;
-        w1 += (weights[o + 1] as number) * v;
-        w2 += (weights[o + 2] as number) * v;
-        wn += v * v;
-      }
-      for (let i = nw; i < n; i++) {
-        const f = idx[i] as number;
-        const v = idf[f] as number;
-        const o = f * 3;
-        c0 += (weights[o] as number) * v;
-        c1 += (weights[o + 1] as number) * v;
-        c2 += (weights[o + 2] as number) * v;
-        cn += v * v;
-      }
-    } else {
-      for (let i = 0; i < nw; i++) {
-        const o = (idx[i] as number) * 3;
-        w0 += weights[o] as number;
-        w1 += weights[o + 1] as number;
-        w2 += weights[o + 2] as number;
-      }
-      for (let i = nw; i < n; i++) {
-        const o = (idx[i] as number) * 3;
-        c0 += weights[o] as number;
-        c1 += weights[o + 1] as number;
-        c2 += weights[o + 2] as number;
-      }
-      wn = nw;
-      cn = n - nw;
+    for (let i = nw; i < n; i++) {
+      const o = (idx[i] as number) << 2;
+      const v = cellIdf[o + 3] as number;
+      c0 += (cells[o] as number) * v;
+      c1 += (cells[o + 1] as number) * v;
+      c2 += (cells[o + 2] as number) * v;
+      cn += v * v;
     }
     const fw = wn > 0 ? scale / Math.sqrt(wn) : 0;
     const fc = cn > 0 ? scale / Math.sqrt(cn) : 0;
@@ -168,20 +180,53 @@ export function createSentimentModel(data: TModelData): TSentimentModel {
     return false;
   }
 
-  function classify(input: TClassifyInput): TSentimentResult {
-    const text = input.brand ? brandWindow(input.text, input.brand) : input.text;
-    const d = resolveDomain(text, input.domain, input.lang);
-    const z = score(text, d);
-    if (ironic(text, z, d)) [z[0], z[2]] = [z[2], z[0]];
+  function resultFromLogits(z: readonly [number, number, number], rating?: TRating | null): TSentimentResult {
     let [p0, p1, p2] = softmax(z[0] * invT, z[1] * invT, z[2] * invT);
-    const rated = ratingLabel(input.rating);
+    const rated = ratingLabel(rating);
     if (rated === "negative") [p0, p1, p2] = [RATING_WEIGHT + (1 - RATING_WEIGHT) * p0, (1 - RATING_WEIGHT) * p1, (1 - RATING_WEIGHT) * p2];
     else if (rated === "positive") [p0, p1, p2] = [(1 - RATING_WEIGHT) * p0, (1 - RATING_WEIGHT) * p1, RATING_WEIGHT + (1 - RATING_WEIGHT) * p2];
     return result(p0, p1, p2);
   }
 
+  function classify(input: TClassifyInput): TSentimentResult {
+    const text = input.brand ? brandWindow(input.text, input.brand) : input.text;
+    const d = resolveDomain(text, input.domain, input.lang);
+    const z = score(text, d);
+    if (ironic(text, z, d)) [z[0], z[2]] = [z[2], z[0]];
+    return resultFromLogits(z, input.rating);
+  }
+
+  /** The features `score` just left in the buffer, with their values (call before scoring again). */
+  function bufferedFeatures(): TSparseFeatures {
+    const n = buffer.count;
+    const nw = buffer.wordCount;
+    const indices = buffer.indices.slice(0, n);
+    const values = new Float32Array(n);
+    let wn = 0;
+    let cn = 0;
+    for (let i = 0; i < n; i++) {
+      const v = cellIdf[((indices[i] as number) << 2) + 3] as number;
+      values[i] = v;
+      if (i < nw) wn += v * v;
+      else cn += v * v;
+    }
+    const fw = wn > 0 ? 1 / Math.sqrt(wn) : 0;
+    const fc = cn > 0 ? 1 / Math.sqrt(cn) : 0;
+    for (let i = 0; i < n; i++) values[i] = (values[i] as number) * (i < nw ? fw : fc);
+    return { indices, values };
+  }
+
+  function inspect(input: TClassifyInput): TInspection {
+    const text = input.brand ? brandWindow(input.text, input.brand) : input.text;
+    const d = resolveDomain(text, input.domain, input.lang);
+    const z = score(text, d);
+    const features = bufferedFeatures();
+    if (ironic(text, z, d)) [z[0], z[2]] = [z[2], z[0]];
+    return { features, logits: z };
+  }
+
   const names = [...Object.keys(header.genres), ...domains.keys()];
-  return { version: data.version, header, classify, logits, domains: names };
+  return { version: data.version, header, classify, logits, inspect, resultFromLogits, domains: names };
 }
 
 /** More Cyrillic than Latin letters (a cheap script count; mixed texts go by the majority). */

@@ -1,16 +1,22 @@
 import type { TAppContext } from "../../context.ts";
-import type { TMentionStatus, TSentiment } from "../../db/schema/monitoring.ts";
+import type { TMentionStatus, TNegativeType, TSentiment } from "../../db/schema/monitoring.ts";
+import { labelMentions } from "../classification/label-mentions.ts";
 import type { TAuth } from "../accounts/access.ts";
 import { canWorkOnBrand } from "../accounts/permissions.ts";
 import { actorOf, recordAudit } from "../audit/record-audit.ts";
 import { forbidden } from "../../lib/errors.ts";
-import { addMentionsTag, removeMentionsTag, setMentionsSentiment, setMentionsStatus } from "./queries.ts";
+import { openCasesInBulk } from "../cases/open-case-for-mention.ts";
+import { addMentionsTag, removeMentionsTag, setMentionsStatus } from "./queries.ts";
 
 export type TBulkAction =
   | { action: "set_sentiment"; sentiment: TSentiment }
+  | { action: "confirm_sentiment" }
+  | { action: "set_negative_type"; negativeType: TNegativeType }
+  | { action: "confirm_negative_type" }
   | { action: "add_tag"; tag: string }
   | { action: "remove_tag"; tag: string }
-  | { action: "set_status"; status: TMentionStatus };
+  | { action: "set_status"; status: TMentionStatus }
+  | { action: "open_case" };
 
 export type TBulkRequest = TBulkAction & { ids: readonly string[] };
 
@@ -21,13 +27,31 @@ export type TBulkRequest = TBulkAction & { ids: readonly string[] };
 export async function bulkUpdateMentions(app: TAppContext, auth: TAuth, brandId: string, request: TBulkRequest, now = new Date()): Promise<{ updated: number }> {
   if (!canWorkOnBrand(auth, brandId)) throw forbidden("Only the agency's roles change mentions");
   const ids = [...new Set(request.ids)];
+  const by = { userId: auth.userId, at: now };
   return app.db.transaction(async (tx) => {
     let touched: string[];
     let details: Record<string, unknown>;
     switch (request.action) {
       case "set_sentiment":
-        touched = await setMentionsSentiment(tx, brandId, ids, request.sentiment, { userId: auth.userId, at: now });
+        touched = await labelMentions(tx, brandId, ids, { field: "sentiment", value: request.sentiment }, by);
         details = { sentiment: request.sentiment };
+        break;
+      case "confirm_sentiment":
+        touched = await labelMentions(tx, brandId, ids, { field: "sentiment", value: "confirm" }, by);
+        details = {};
+        break;
+      case "set_negative_type":
+        touched = await labelMentions(tx, brandId, ids, { field: "negative_type", value: request.negativeType }, by);
+        details = { negativeType: request.negativeType };
+        break;
+      case "confirm_negative_type":
+        touched = await labelMentions(tx, brandId, ids, { field: "negative_type", value: "confirm" }, by);
+        details = {};
+        break;
+      case "open_case":
+        // One case per copy cluster; `touched` = the mentions a new case was opened on.
+        touched = await openCasesInBulk(tx, app.config, auth, brandId, ids, now);
+        details = {};
         break;
       case "set_status":
         touched = await setMentionsStatus(tx, brandId, ids, request.status);

@@ -1,4 +1,5 @@
 import type { TRuleHit } from "../../db/schema/monitoring.ts";
+import { negativeType } from "../classification/negative-types.ts";
 import type { TFeedRow } from "./queries.ts";
 import type { TSearchHighlight } from "./search-highlights.ts";
 
@@ -29,6 +30,10 @@ export function mentionView(row: TFeedRow, extra: { searchHighlights: TSearchHig
     sentiment: row.sentiment
       ? { label: row.sentiment, confidence: row.sentimentConfidence, origin: row.sentimentOrigin, at: row.sentimentAt?.toISOString() ?? null }
       : null,
+    negativeType: row.negativeType
+      ? { type: row.negativeType, confidence: row.negativeTypeConfidence, origin: row.negativeTypeOrigin, reaction: negativeType(row.negativeType).reaction }
+      : null,
+    aspects: row.aspects,
     status: row.status,
     tags: row.tags,
     matched: row.matched,

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { MENTION_STATUSES, RULE_GROUPS, SENTIMENTS, SENTIMENT_ORIGINS } from "../../db/schema/monitoring.ts";
+import { ASPECTS, LABEL_ORIGINS, MENTION_STATUSES, NEGATIVE_TYPES, RULE_GROUPS, SENTIMENTS, SENTIMENT_ORIGINS } from "../../db/schema/monitoring.ts";
 import type { THonoEnv } from "../../http/env.ts";
 import { requireAuth } from "../../http/env.ts";
 import { ZUuid, brandParams, errors, jsonBody, jsonOk } from "../../http/route-kit.ts";
@@ -106,6 +106,15 @@ const ZMention = z
     publishedAt: z.string(),
     firstSeenAt: z.string(),
     sentiment: ZSentiment.nullable(),
+    negativeType: z
+      .object({
+        type: z.enum(NEGATIVE_TYPES),
+        confidence: z.number().nullable(),
+        origin: z.enum(LABEL_ORIGINS).nullable(),
+        reaction: z.object({ en: z.string(), ru: z.string() }).openapi({ description: "The recommended reaction to this type of negative" }),
+      })
+      .nullable(),
+    aspects: z.array(z.enum(ASPECTS)),
     status: z.enum(MENTION_STATUSES),
     tags: z.array(z.string()),
     matched: z.boolean(),
@@ -181,9 +190,13 @@ const ZTag = z.string().trim().min(1).max(50);
 const ZBulk = z
   .discriminatedUnion("action", [
     z.strictObject({ ids: ZIds, action: z.literal("set_sentiment"), sentiment: z.enum(SENTIMENTS) }),
+    z.strictObject({ ids: ZIds, action: z.literal("confirm_sentiment") }),
+    z.strictObject({ ids: ZIds, action: z.literal("set_negative_type"), negativeType: z.enum(NEGATIVE_TYPES) }),
+    z.strictObject({ ids: ZIds, action: z.literal("confirm_negative_type") }),
     z.strictObject({ ids: ZIds, action: z.literal("add_tag"), tag: ZTag }),
     z.strictObject({ ids: ZIds, action: z.literal("remove_tag"), tag: ZTag }),
     z.strictObject({ ids: ZIds, action: z.literal("set_status"), status: z.enum(MENTION_STATUSES) }),
+    z.strictObject({ ids: ZIds, action: z.literal("open_case") }),
   ])
   .openapi("MentionsBulkRequest");
 
@@ -230,7 +243,7 @@ export const mentionsRoutes = new OpenAPIHono<THonoEnv>({ defaultHook: validatio
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/api/brands/{brandId}/mentions/bulk", tags, summary: "Set sentiment or status, add or remove a tag on many mentions (agency roles)",
+    createRoute({ method: "post", path: "/api/brands/{brandId}/mentions/bulk", tags, summary: "Set or confirm sentiment or type of negative, set status, add or remove a tag on many mentions (agency roles)",
       request: { params: brandParams, body: jsonBody(ZBulk) },
       responses: { 200: jsonOk(z.object({ updated: z.number().int() })), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] } }),
     async (c) => {

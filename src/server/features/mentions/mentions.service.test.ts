@@ -349,7 +349,7 @@ describeOnDatabases("mention bulk actions", (h) => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       return res.body.error.fields?.map((f) => f.path);
     };
-    expect(await field({ ids: [idOf.neg], action: "open_case" })).toEqual(["action"]);
+    expect(await field({ ids: [idOf.neg], action: "delete_all" })).toEqual(["action"]);
     expect(await field({ ids: [idOf.neg], action: "set_sentiment" })).toEqual(["sentiment"]);
     expect(await field({ ids: [idOf.neg], action: "set_sentiment", sentiment: "angry" })).toEqual(["sentiment"]);
     expect(await field({ ids: [], action: "set_status", status: "read" })).toEqual(["ids"]);

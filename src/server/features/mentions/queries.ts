@@ -150,7 +150,7 @@ function feedWhere(filter: TFeedFilter, folded: boolean, after?: TFeedKey): SQL 
 const publishedKey = sql<string>`to_char(${mentions.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Everything the feed shows of a mention (not the raw platform object, not the tsvector). */
-const feedColumns = {
+export const feedColumns = {
   id: mentions.id,
   sourceKind: mentions.sourceKind,
   sourceId: mentions.sourceId,
@@ -187,6 +187,10 @@ const feedColumns = {
   sentimentConfidence: mentions.sentimentConfidence,
   sentimentOrigin: mentions.sentimentOrigin,
   sentimentAt: mentions.sentimentAt,
+  negativeType: mentions.negativeType,
+  negativeTypeConfidence: mentions.negativeTypeConfidence,
+  negativeTypeOrigin: mentions.negativeTypeOrigin,
+  aspects: mentions.aspects,
   status: mentions.status,
   tags: mentions.tags,
   revision: mentions.revision,
@@ -310,15 +314,6 @@ export async function clusterMembers(db: TExecutor, brandId: string, clusterId: 
 /** Only this brand's rows among `ids` are touched; returns the ids that were. */
 function inBrand(brandId: string, ids: readonly string[]): SQL | undefined {
   return and(eq(mentions.brandId, brandId), inArray(mentions.id, [...ids]));
-}
-
-export async function setMentionsSentiment(db: TExecutor, brandId: string, ids: readonly string[], label: TSentiment, by: { userId: string; at: Date }): Promise<string[]> {
-  const rows = await db
-    .update(mentions)
-    .set({ sentiment: label, sentimentConfidence: 1, sentimentOrigin: "specialist", sentimentModel: null, sentimentBy: by.userId, sentimentAt: by.at })
-    .where(inBrand(brandId, ids))
-    .returning({ id: mentions.id });
-  return rows.map((r) => r.id);
 }
 
 export async function setMentionsStatus(db: TExecutor, brandId: string, ids: readonly string[], status: TMentionStatus): Promise<string[]> {

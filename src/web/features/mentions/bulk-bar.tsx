@@ -1,10 +1,12 @@
 import { ActionBar, Button, Group, Menu, Popover, Text, TextInput } from "@mantine/core";
+import { IconAlertTriangle, IconCheck } from "../../components/icons.tsx";
 import { useState } from "react";
 import type { TMessageKey } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n-context.tsx";
 import { IconEyeOff, IconMailOpen, IconMood, IconTag } from "./mention-icons.tsx";
 import { SENTIMENT_COLOR } from "./mention-parts.tsx";
-import { SENTIMENTS, type TBulkAction } from "./types.ts";
+import { TypeSwatch } from "./negative-type-badge.tsx";
+import { NEGATIVE_TYPES, SENTIMENTS, type TBulkAction } from "./types.ts";
 import { usePlural } from "./use-plural.ts";
 
 /**
@@ -36,6 +38,10 @@ export function BulkBar(props: {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item leftSection={<IconCheck size={16} />} onClick={() => props.onAction({ action: "confirm_sentiment" })} data-testid="bulk-confirm-sentiment">
+            {t("mentions.bulk.confirmSentiment")}
+          </Menu.Item>
+          <Menu.Divider />
           {SENTIMENTS.map((label) => (
             <Menu.Item
               key={label}
@@ -48,6 +54,7 @@ export function BulkBar(props: {
           ))}
         </Menu.Dropdown>
       </Menu>
+      <NegativeTypeMenu busy={props.busy} onAction={props.onAction} />
       <TagPopover label={t("mentions.bulk.addTag")} testId="bulk-add-tag" onSubmit={(tag) => props.onAction({ action: "add_tag", tag })} />
       {props.tags.length > 0 && (
         <Menu position="top" withArrow shadow="md">
@@ -80,6 +87,37 @@ export function BulkBar(props: {
       )}
       <ActionBar.CloseButton aria-label={t("mentions.bulk.clear")} />
     </ActionBar>
+  );
+}
+
+/** Set or keep the type of negative of the selected mentions; the server skips the ones that are not negative. */
+function NegativeTypeMenu(props: { busy: boolean; onAction: (action: TBulkAction) => void }) {
+  const t = useT();
+  return (
+    <Menu position="top" withArrow shadow="md">
+      <Menu.Target>
+        <Button variant="subtle" size="sm" color="red" leftSection={<IconAlertTriangle size={16} />} loading={props.busy} data-testid="bulk-negative-type">
+          {t("mentions.bulk.negType")}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t("mentions.bulk.negativesOnly")}</Menu.Label>
+        <Menu.Item leftSection={<IconCheck size={16} />} onClick={() => props.onAction({ action: "confirm_negative_type" })} data-testid="bulk-confirm-negative-type">
+          {t("mentions.bulk.confirmType")}
+        </Menu.Item>
+        <Menu.Divider />
+        {NEGATIVE_TYPES.map((type) => (
+          <Menu.Item
+            key={type}
+            leftSection={<TypeSwatch type={type} />}
+            onClick={() => props.onAction({ action: "set_negative_type", negativeType: type })}
+            data-testid={`bulk-negative-type-${type}`}
+          >
+            {t(`mentions.negTypeFull.${type}` satisfies TMessageKey)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

@@ -5,9 +5,12 @@ import { useT } from "../../i18n/i18n-context.tsx";
 import { safeHttpUrl } from "./highlight.ts";
 import { HighlightedText, Marked } from "./highlighted-text.tsx";
 import { IconCopies, IconExternal, IconEyeOff } from "./mention-icons.tsx";
+import { AspectChips } from "./aspect-chips.tsx";
 import { GROUP_COLOR, Metrics, SentimentBadge, Stars, When, marksOf } from "./mention-parts.tsx";
+import { NegativeTypeBadge } from "./negative-type-badge.tsx";
 import { SourceBadge, useSourceKindLabel } from "./source-badge.tsx";
-import type { TMention, TSentiment } from "./types.ts";
+import { TypeStepPrompt } from "./type-step-prompt.tsx";
+import type { TLabelAction, TMention } from "./types.ts";
 import { usePlural } from "./use-plural.ts";
 
 export type TMentionCardProps = {
@@ -19,13 +22,19 @@ export type TMentionCardProps = {
   onToggle: (id: string, range: boolean) => void;
   onOpen: (id: string) => void;
   onFocus: (id: string) => void;
-  onSentiment: (id: string, label: TSentiment) => void;
+  /** Confirm or correct the sentiment or the type of negative (agency roles). */
+  onLabel: (id: string, action: TLabelAction) => void;
+  /** After `t` on the focused mention: show which key sets which type. */
+  typeStep?: boolean;
 };
 
 /** Rel for every link to the outside: no window handle, no referrer, no endorsement. */
 export const EXTERNAL_REL = "noopener noreferrer nofollow";
 
-/** One mention in the feed: where and who, when, why it is here (marks), its label and triage state. */
+/**
+ * One mention in the feed: where and who, when, why it is here (marks), its labels (sentiment,
+ * type of negative, aspects) with where they came from, and its triage state.
+ */
 export const MentionCard = memo(
   forwardRef<HTMLDivElement, TMentionCardProps>(function MentionCard(props, ref) {
     const t = useT();
@@ -116,21 +125,26 @@ export const MentionCard = memo(
                   <When iso={m.publishedAt} />
                 </Group>
               </Box>
-              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Group gap={6} wrap="wrap" justify="flex-end" style={{ flexShrink: 0, rowGap: 4 }}>
                 {m.status === "irrelevant" && (
                   <Badge size="md" radius="sm" variant="outline" color="gray" leftSection={<IconEyeOff size={12} />} style={{ textTransform: "none" }}>
                     {t("mentions.status.irrelevant")}
                   </Badge>
                 )}
+                {m.negativeType && m.sentiment?.label === "negative" && (
+                  <NegativeTypeBadge negativeType={m.negativeType} canChange={canWork} onLabel={(action) => props.onLabel(m.id, action)} />
+                )}
                 <SentimentBadge
                   sentiment={m.sentiment}
                   canChange={canWork}
-                  onChange={(label) => props.onSentiment(m.id, label)}
+                  onChange={(label) => props.onLabel(m.id, { action: "set_sentiment", sentiment: label })}
+                  onConfirm={() => props.onLabel(m.id, { action: "confirm_sentiment" })}
                   testId="mention-sentiment"
                 />
               </Group>
             </Group>
 
+            {props.typeStep && props.focused && <TypeStepPrompt canKeep={m.negativeType !== null && m.negativeType.origin !== "specialist"} />}
             {m.title && (
               <Text fw={600} size="md" lh={1.35} className="break-anywhere" data-testid="mention-title">
                 <Marked text={m.title} ranges={marksOf(m, "title")} />
@@ -163,6 +177,7 @@ export const MentionCard = memo(
             <Group justify="space-between" gap="sm" mt={4} wrap="wrap">
               <Group gap={6} wrap="wrap">
                 {m.rating && <Stars rating={m.rating} />}
+                <AspectChips aspects={m.aspects} />
                 {ruleNames.map((hit) => (
                   <Tooltip key={`${hit.group}:${hit.name}`} label={t(`mentions.group.${hit.group}` satisfies TMessageKey)} withArrow openDelay={300}>
                     <Badge size="sm" variant="dot" color={GROUP_COLOR[hit.group] ?? "gray"} style={{ textTransform: "none" }}>

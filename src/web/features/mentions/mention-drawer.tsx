@@ -3,19 +3,21 @@ import type { ReactNode } from "react";
 import { ErrorAlert } from "../../components/api-errors.tsx";
 import { PageLoader } from "../../components/page-loader.tsx";
 import type { TMessageKey } from "../../i18n/en.ts";
-import { useT } from "../../i18n/i18n-context.tsx";
+import { useI18n, useT } from "../../i18n/i18n-context.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { safeHttpUrl } from "./highlight.ts";
 import { HighlightedText, Marked } from "./highlighted-text.tsx";
 import { EXTERNAL_REL } from "./mention-card.tsx";
 import { IconExternal } from "./mention-icons.tsx";
+import { AspectChips } from "./aspect-chips.tsx";
 import { GROUP_COLOR, Metrics, SENTIMENT_COLOR, SentimentBadge, Stars, When, marksOf } from "./mention-parts.tsx";
+import { NegativeTypeBadge, NegativeTypeDetails } from "./negative-type-badge.tsx";
 import { SourceBadge, useSourceKindLabel } from "./source-badge.tsx";
-import type { TMentionDetail, TSentiment } from "./types.ts";
+import type { TLabelAction, TMentionDetail } from "./types.ts";
 import { useMentionDetail } from "./use-mentions.ts";
 
 /** Everything known about one mention: the full text, where it came from, its edits and its copies. */
-export function MentionDrawer(props: { brandId: string; mentionId: string | null; canWork: boolean; onClose: () => void; onSentiment: (id: string, label: TSentiment) => void }) {
+export function MentionDrawer(props: { brandId: string; mentionId: string | null; canWork: boolean; onClose: () => void; onLabel: (id: string, action: TLabelAction) => void }) {
   const t = useT();
   const detail = useMentionDetail(props.brandId, props.mentionId);
   return (
@@ -25,7 +27,7 @@ export function MentionDrawer(props: { brandId: string; mentionId: string | null
       ) : detail.error || !detail.data ? (
         <ErrorAlert error={detail.error} />
       ) : (
-        <DetailBody data={detail.data} canWork={props.canWork} onSentiment={props.onSentiment} />
+        <DetailBody data={detail.data} canWork={props.canWork} onLabel={props.onLabel} />
       )}
     </Drawer>
   );
@@ -44,8 +46,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DetailBody({ data, canWork, onSentiment }: { data: TMentionDetail; canWork: boolean; onSentiment: (id: string, label: TSentiment) => void }) {
+function DetailBody({ data, canWork, onLabel }: { data: TMentionDetail; canWork: boolean; onLabel: (id: string, action: TLabelAction) => void }) {
   const t = useT();
+  const { locale } = useI18n();
   const format = useFormat();
   const kindLabel = useSourceKindLabel();
   const m = data.mention;
@@ -71,8 +74,23 @@ function DetailBody({ data, canWork, onSentiment }: { data: TMentionDetail; canW
             </Group>
           </Stack>
         </Group>
-        <SentimentBadge sentiment={m.sentiment} canChange={canWork} onChange={(label) => onSentiment(m.id, label)} />
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+          {m.negativeType && m.sentiment?.label === "negative" && (
+            <NegativeTypeBadge negativeType={m.negativeType} canChange={canWork} onLabel={(action) => onLabel(m.id, action)} />
+          )}
+          <SentimentBadge
+            sentiment={m.sentiment}
+            canChange={canWork}
+            onChange={(label) => onLabel(m.id, { action: "set_sentiment", sentiment: label })}
+            onConfirm={() => onLabel(m.id, { action: "confirm_sentiment" })}
+          />
+        </Group>
       </Group>
+      {m.negativeType && m.sentiment?.label === "negative" && (
+        <Paper withBorder p="sm" bg="red.0" style={{ borderColor: "var(--mantine-color-red-2)" }} data-testid="mention-detail-negative-type">
+          <NegativeTypeDetails negativeType={m.negativeType} reaction={m.negativeType.reaction[locale]} />
+        </Paper>
+      )}
 
       {m.title && (
         <Title order={4} className="break-anywhere">
@@ -142,8 +160,9 @@ function DetailBody({ data, canWork, onSentiment }: { data: TMentionDetail; canW
           </Field>
         )}
       </SimpleGrid>
-      {(m.matches.length > 0 || m.tags.length > 0) && (
+      {(m.matches.length > 0 || m.tags.length > 0 || m.aspects.length > 0) && (
         <Group gap={6}>
+          <AspectChips aspects={m.aspects} />
           {m.matches.map((hit) => (
             <Badge key={`${hit.group}:${hit.name}`} size="sm" variant="dot" color={GROUP_COLOR[hit.group] ?? "gray"} style={{ textTransform: "none" }}>
               {t(`mentions.group.${hit.group}` as TMessageKey)}: {hit.name}

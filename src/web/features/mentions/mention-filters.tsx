@@ -5,7 +5,6 @@ import {
   Checkbox,
   Code,
   Group,
-  Kbd,
   Popover,
   ScrollArea,
   SegmentedControl,
@@ -355,35 +354,3 @@ function useLanguageName(): (code: string) => string {
 }
 
 /** Keys of the feed, shown in a popover so they are discoverable without cluttering it. */
-export function KeyboardHelp({ canWork }: { canWork: boolean }) {
-  const t = useT();
-  const rows: [string[], TMessageKey][] = [
-    [["j", "k"], "mentions.keys.move"],
-    [["o"], "mentions.keys.open"],
-    [["Enter"], "mentions.keys.details"],
-    [["/"], "mentions.keys.search"],
-    ...(canWork
-      ? ([
-          [["x"], "mentions.keys.select"],
-          [["1", "2", "3"], "mentions.keys.sentiment"],
-          [["r"], "mentions.keys.read"],
-        ] as [string[], TMessageKey][])
-      : []),
-  ];
-  return (
-    <Stack gap={6}>
-      {rows.map(([keys, label]) => (
-        <Group key={label} gap="sm" wrap="nowrap" justify="space-between">
-          <Text size="xs">{t(label)}</Text>
-          <Group gap={4} wrap="nowrap">
-            {keys.map((k) => (
-              <Kbd key={k} size="xs">
-                {k}
-              </Kbd>
-            ))}
-          </Group>
-        </Group>
-      ))}
-    </Stack>
-  );
-}

@@ -1,10 +1,11 @@
-import { Badge, Group, Menu, Rating, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Badge, Group, Kbd, Menu, Rating, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
 import { IconCheck, IconChevronDown } from "../../components/icons.tsx";
 import type { TMessageKey } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n-context.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import type { TMarkRange } from "./highlight.ts";
+import { machinePercent } from "./label-origin.ts";
 import { IconComment, IconEye, IconHeart, IconMood, IconShare } from "./mention-icons.tsx";
 import { SENTIMENTS, type TMention, type TSentiment, type TTextField } from "./types.ts";
 
@@ -59,10 +60,21 @@ function sentimentHint(t: ReturnType<typeof useT>, sentiment: NonNullable<TMenti
   }
 }
 
-/** The label as a coloured badge; a specialist's label carries a check. Agency roles change it from the badge. */
-export function SentimentBadge(props: { sentiment: TMention["sentiment"]; canChange?: boolean; onChange?: (label: TSentiment) => void; testId?: string }) {
+/**
+ * The label as a coloured badge with where it came from: a specialist's carries a check, the
+ * machine's shows how sure it was. Agency roles change it from the badge, or keep the machine's.
+ */
+export function SentimentBadge(props: {
+  sentiment: TMention["sentiment"];
+  canChange?: boolean;
+  onChange?: (label: TSentiment) => void;
+  /** Keep the machine's label as the specialist's (offered while the label is not a person's). */
+  onConfirm?: () => void;
+  testId?: string;
+}) {
   const t = useT();
   const { sentiment } = props;
+  const percent = machinePercent(sentiment);
   const badge = (trigger: boolean) => (
     <Badge
       color={sentiment ? SENTIMENT_COLOR[sentiment.label] : "gray"}
@@ -77,6 +89,11 @@ export function SentimentBadge(props: { sentiment: TMention["sentiment"]; canCha
       data-origin={sentiment?.origin ?? ""}
     >
       {sentiment ? t(`mentions.sentiment.${sentiment.label}` satisfies TMessageKey) : t("mentions.sentiment.unlabelled")}
+      {percent !== null && (
+        <Text span inherit fw={500} opacity={0.7} ml={5} data-testid="label-confidence">
+          {percent}%
+        </Text>
+      )}
     </Badge>
   );
   const hint = sentiment ? sentimentHint(t, sentiment) : t("mentions.sentimentBy.none");
@@ -88,6 +105,7 @@ export function SentimentBadge(props: { sentiment: TMention["sentiment"]; canCha
     );
   }
   const onChange = props.onChange;
+  const onConfirm = sentiment && sentiment.origin !== "specialist" ? props.onConfirm : undefined;
   return (
     <Menu position="bottom-end" withArrow shadow="md">
       <Menu.Target>
@@ -97,11 +115,24 @@ export function SentimentBadge(props: { sentiment: TMention["sentiment"]; canCha
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{hint}</Menu.Label>
+        {onConfirm && sentiment && (
+          <>
+            <Menu.Item
+              leftSection={<IconCheck size={16} />}
+              rightSection={<Kbd size="xs">y</Kbd>}
+              onClick={onConfirm}
+              data-testid="confirm-sentiment"
+            >
+              {t("mentions.confirmSentiment", { label: t(`mentions.sentiment.${sentiment.label}` satisfies TMessageKey) })}
+            </Menu.Item>
+            <Menu.Divider />
+          </>
+        )}
         {SENTIMENTS.map((label, i) => (
           <Menu.Item
             key={label}
             leftSection={<IconMood mood={label} size={16} color={`var(--mantine-color-${SENTIMENT_COLOR[label]}-6)`} />}
-            rightSection={<Text size="xs" c="dimmed">{i + 1}</Text>}
+            rightSection={<Kbd size="xs">{i + 1}</Kbd>}
             onClick={() => onChange(label)}
             data-testid={`set-sentiment-${label}`}
           >

@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Checkbox, Group, Loader, Paper, Popover, Stack, Text } from "@mantine/core";
-import { type HotkeyItem, useHotkeys, useIntersection } from "@mantine/hooks";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button, Checkbox, Group, Loader, Paper, Stack, Text } from "@mantine/core";
+import { type HotkeyItem, useHotkeys } from "@mantine/hooks";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorAlert } from "../../components/api-errors.tsx";
 import { EmptyMessage } from "../../components/empty-state.tsx";
@@ -14,16 +14,20 @@ import { DEFAULT_FILTERS, type TFeedFilters, feedQuery, isFiltered, readFilters,
 import { safeHttpUrl } from "./highlight.ts";
 import { MentionCard } from "./mention-card.tsx";
 import { MentionDrawer } from "./mention-drawer.tsx";
-import { FilterBar, KeyboardHelp, SearchBox } from "./mention-filters.tsx";
-import { IconFilterOff, IconKeyboard } from "./mention-icons.tsx";
-import { SENTIMENTS, type TBulkAction, type TMention, type TSentiment } from "./types.ts";
-import { useBulkUpdate, useMentionFacets, useMentionFeed } from "./use-mentions.ts";
+import { KeyboardHelpButton } from "./keyboard-help.tsx";
+import { FilterBar, SearchBox } from "./mention-filters.tsx";
+import { IconFilterOff } from "./mention-icons.tsx";
+import { MentionsViewTabs } from "./mentions-view-tabs.tsx";
+import type { TMention } from "./types.ts";
+import { useMentionFacets, useMentionFeed } from "./use-mentions.ts";
+import { useMentionList } from "./use-mention-list.ts";
 import { usePlural } from "./use-plural.ts";
+import { PHYSICAL, useTriageHotkeys } from "./use-triage-hotkeys.ts";
 
 /**
  * The Mentions section: every mention of the brand, newest first, with full-text search,
  * filters kept in the address, highlighted matches, and triage for the agency's roles
- * (selection, bulk actions, keys j/k/x/1/2/3).
+ * (selection, bulk actions, keys j/k/x/y/1/2/3/t; see keyboard-help.tsx).
  */
 export function MentionsPage() {
   const t = useT();
@@ -40,99 +44,33 @@ export function MentionsPage() {
 
   const feed = useMentionFeed(brandId, query, filters.folded);
   const facets = useMentionFacets(brandId, query);
-  const bulk = useBulkUpdate(brandId);
-  const { mutate } = bulk;
   const items = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
   const first = feed.data?.pages[0];
-
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [anchorId, setAnchorId] = useState<string | null>(null);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const cardRefs = useRef(new Map<string, HTMLDivElement>());
-
-  // Another filter is another list: what was selected or focused in the old one does not carry over.
-  const listKey = JSON.stringify([brandId, query, filters.folded]);
-  useEffect(() => {
-    setSelected(new Set());
-    setFocusedId(null);
-    setAnchorId(null);
-  }, [listKey]);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 5000);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  // Infinite scroll: the next page loads when the end of the list comes into view.
-  const { ref: sentinelRef, entry } = useIntersection({ rootMargin: "600px" });
+  const list = useMentionList({ brandId, items, listKey: JSON.stringify([brandId, query, filters.folded]), paging: feed });
+  const { bulk, selected, setSelected, focusedId, setFocusedId, focused, notice, setNotice, run, label, toggle, move } = list;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
-  useEffect(() => {
-    if (entry?.isIntersecting && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [entry?.isIntersecting, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const run = useCallback(
-    (action: TBulkAction, ids: string[], clear: boolean) => {
-      if (ids.length === 0) return;
-      mutate(
-        { ...action, ids },
-        {
-          onSuccess: (result) => {
-            if (ids.length > 1) setNotice(plural("mentions.bulk.updated", result.updated));
-            if (clear) setSelected(new Set());
-          },
-        },
-      );
-    },
-    [mutate, plural],
-  );
-  const setSentiment = useCallback((id: string, label: TSentiment) => run({ action: "set_sentiment", sentiment: label }, [id], false), [run]);
-
-  const toggle = useCallback(
-    (id: string, range: boolean) => {
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (range && anchorId) {
-          const a = items.findIndex((m) => m.id === anchorId);
-          const b = items.findIndex((m) => m.id === id);
-          if (a !== -1 && b !== -1) {
-            for (const m of items.slice(Math.min(a, b), Math.max(a, b) + 1)) next.add(m.id);
-            return next;
-          }
-        }
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      });
-      setAnchorId(id);
-    },
-    [anchorId, items],
-  );
-
-  const move = (step: number) => {
-    if (items.length === 0) return;
-    const index = focusedId ? items.findIndex((m) => m.id === focusedId) : -1;
-    const next = items[Math.max(0, Math.min(items.length - 1, index + step))];
-    if (!next) return;
-    setFocusedId(next.id);
-    cardRefs.current.get(next.id)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    if (index + step >= items.length - 5 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  };
-  const focused: TMention | undefined = focusedId ? items.find((m) => m.id === focusedId) : undefined;
   const whenFocused = (fn: (m: TMention) => void) => () => {
     if (focused && openId === null) fn(focused);
   };
+  const triage = useTriageHotkeys({
+    focused: openId === null ? focused : undefined,
+    enabled: canWork,
+    onLabel: (m, action) => label(m.id, action),
+    onRefused: (reason) => setNotice(t(reason)),
+  });
   const hotkeys: HotkeyItem[] = [
-    ["j", () => openId === null && move(1)],
-    ["k", () => openId === null && move(-1)],
+    ["j", () => openId === null && move(1), PHYSICAL],
+    ["k", () => openId === null && move(-1), PHYSICAL],
     [
       "o",
       whenFocused((m) => {
         const url = safeHttpUrl(m.url);
         if (url) window.open(url, "_blank", "noopener,noreferrer");
       }),
+      PHYSICAL,
     ],
     ["Enter", whenFocused((m) => setOpenId(m.id))],
     [
@@ -144,9 +82,9 @@ export function MentionsPage() {
     ],
   ];
   if (canWork) {
-    hotkeys.push(["x", whenFocused((m) => toggle(m.id, false))]);
-    hotkeys.push(["r", whenFocused((m) => run({ action: "set_status", status: "read" }, [m.id], false))]);
-    SENTIMENTS.forEach((label, i) => hotkeys.push([String(i + 1), whenFocused((m) => setSentiment(m.id, label))]));
+    hotkeys.push(["x", whenFocused((m) => toggle(m.id, false)), PHYSICAL]);
+    hotkeys.push(["r", whenFocused((m) => run({ action: "set_status", status: "read" }, [m.id], false)), PHYSICAL]);
+    hotkeys.push(...triage.hotkeys);
   }
   useHotkeys(hotkeys);
 
@@ -168,6 +106,7 @@ export function MentionsPage() {
           ) : undefined
         }
       />
+      <MentionsViewTabs brandId={current.id} active="feed" canWork={canWork} />
       <Paper withBorder p={{ base: "sm", sm: "md" }} mb="md">
         <Stack gap="sm">
           <SearchBox ref={searchRef} value={filters.q} onChange={(q) => setFilters({ ...filters, q })} />
@@ -241,19 +180,7 @@ export function MentionsPage() {
                   {notice}
                 </Text>
               )}
-              <Popover position="bottom-end" withArrow shadow="md" width={260}>
-                <Popover.Target>
-                  <ActionIcon variant="subtle" color="gray" aria-label={t("mentions.keys.title")} data-testid="mentions-keys">
-                    <IconKeyboard size={18} />
-                  </ActionIcon>
-                </Popover.Target>
-                <Popover.Dropdown>
-                  <Text size="sm" fw={600} mb="xs">
-                    {t("mentions.keys.title")}
-                  </Text>
-                  <KeyboardHelp canWork={canWork} />
-                </Popover.Dropdown>
-              </Popover>
+              <KeyboardHelpButton canWork={canWork} />
             </Group>
           </Group>
           {bulk.error && <ErrorAlert error={bulk.error} />}
@@ -262,10 +189,7 @@ export function MentionsPage() {
             {items.map((m) => (
               <MentionCard
                 key={m.id}
-                ref={(el) => {
-                  if (el) cardRefs.current.set(m.id, el);
-                  else cardRefs.current.delete(m.id);
-                }}
+                ref={list.cardRef(m.id)}
                 mention={m}
                 folded={filters.folded}
                 selected={selected.has(m.id)}
@@ -274,11 +198,12 @@ export function MentionsPage() {
                 onToggle={toggle}
                 onOpen={setOpenId}
                 onFocus={setFocusedId}
-                onSentiment={setSentiment}
+                onLabel={label}
+                typeStep={triage.step === "type" && focusedId === m.id}
               />
             ))}
           </Stack>
-          <div ref={sentinelRef} />
+          <div ref={list.sentinelRef} />
           {hasNextPage ? (
             <Button variant="default" onClick={() => void fetchNextPage()} loading={isFetchingNextPage} w="fit-content" mx="auto" data-testid="mentions-load-more">
               {t("common.loadMore")}
@@ -301,7 +226,7 @@ export function MentionsPage() {
           onClear={() => setSelected(new Set())}
         />
       )}
-      <MentionDrawer brandId={brandId} mentionId={openId} canWork={canWork} onClose={() => setOpenId(null)} onSentiment={setSentiment} />
+      <MentionDrawer brandId={brandId} mentionId={openId} canWork={canWork} onClose={() => setOpenId(null)} onLabel={label} />
     </>
   );
 }

@@ -2,6 +2,13 @@
 
 export const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 export type TSentiment = (typeof SENTIMENTS)[number];
+/** Types of negative (docs/API.md "Mentions"), in the order of the `t` 1–5 keys. */
+export const NEGATIVE_TYPES = ["complaint", "outburst", "attack", "troll", "employee"] as const;
+export type TNegativeType = (typeof NEGATIVE_TYPES)[number];
+
+export const ASPECTS = ["service", "staff", "price", "quality", "delivery", "product", "employer", "other"] as const;
+export type TAspect = (typeof ASPECTS)[number];
+
 export type TSentimentFilter = TSentiment | "unlabelled";
 export const SENTIMENT_FILTERS: readonly TSentimentFilter[] = [...SENTIMENTS, "unlabelled"];
 
@@ -37,6 +44,9 @@ export type TMention = {
   publishedAt: string;
   firstSeenAt: string;
   sentiment: { label: TSentiment; confidence: number | null; origin: "model" | "rating" | "specialist" | "import" | null; at: string | null } | null;
+  /** Negative mentions only: the machine's type (`confidence` is a cue-score margin) or a specialist's, with the recommended reaction. */
+  negativeType: { type: TNegativeType; confidence: number | null; origin: "model" | "specialist" | null; reaction: { en: string; ru: string } } | null;
+  aspects: TAspect[];
   status: TMentionStatus;
   tags: string[];
   matched: boolean;
@@ -85,8 +95,15 @@ export type TFacets = Record<"sourceKind" | "sourceId" | "site" | "sentiment" | 
   capped: boolean;
 };
 
-export type TBulkAction =
+/** Confirming or correcting the machine's labels (the specialist in the loop). */
+export type TLabelAction =
   | { action: "set_sentiment"; sentiment: TSentiment }
+  | { action: "confirm_sentiment" }
+  | { action: "set_negative_type"; negativeType: TNegativeType }
+  | { action: "confirm_negative_type" };
+
+export type TBulkAction =
+  | TLabelAction
   | { action: "add_tag"; tag: string }
   | { action: "remove_tag"; tag: string }
   | { action: "set_status"; status: TMentionStatus };

@@ -140,7 +140,54 @@ export type TConnector<C = unknown> = {
   /** Default minutes between scheduled runs. */
   defaultIntervalMinutes: number;
   fetch: (ctx: TConnectorContext, config: C, cursor: string | null) => Promise<TFetchResult>;
+  /**
+   * Publishes an approved answer under an item, with the source's credentials (only when
+   * `capabilities.reply`). Throws ReplyError; never called without an approval recorded.
+   */
+  reply?: (ctx: TConnectorContext, config: C, target: TReplyTarget, text: string) => Promise<TReplyResult>;
+  /** The platform's longest reply in characters (code points), checked before sending. */
+  replyMaxLength?: number;
 };
+
+/** What is answered: the mention's `replyTarget` as this connector mapped it, and its permalink. */
+export type TReplyTarget = {
+  ref: Readonly<Record<string, string>>;
+  url: string;
+  /** Stable for one case and response version: where the platform dedupes (VK `guid`), a repeat posts nothing. */
+  idempotencyKey: string;
+};
+
+/** The published answer: its id on the platform and its permalink when the platform has one. */
+export type TReplyResult = { externalId: string; url: string | null };
+
+export type TReplyErrorKind =
+  /** The token expired, was revoked or lacks the right: a person must renew it. */
+  | "auth"
+  /** Slow down; `retryAfterSeconds` when the platform said how long. */
+  | "rate_limited"
+  /** The platform refused the text itself (too long, links not allowed): edit it and approve again. */
+  | "text_rejected"
+  /** The item is gone, locked or closed for answers. */
+  | "target_gone"
+  /** The source's config cannot answer (search mode, no reply token). */
+  | "not_configured"
+  /** The platform failed; whether the answer went out is known (it did not). */
+  | "upstream"
+  /** No readable answer came back: the reply may or may not be out; look before trying again. */
+  | "unknown_outcome";
+
+/** What `reply` throws; the message is shown to people, so never a token in it. */
+export class ReplyError extends Error {
+  constructor(
+    readonly kind: TReplyErrorKind,
+    message: string,
+    readonly retryAfterSeconds?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = "ReplyError";
+  }
+}
 
 export type TConnectorErrorKind =
   /** Credentials rejected or expired: a person must act. */

@@ -4,6 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { TAppContext } from "../context.ts";
 import { authenticate, SESSION_COOKIE } from "../features/accounts/sessions.ts";
 import { canSeeBrand } from "../features/accounts/permissions.ts";
+import { isCaseAttachmentPath } from "../features/cases/chat/upload-limits.ts";
 import { isImportUploadPath, isUploadContentType } from "../features/import/upload-limits.ts";
 import { AppError } from "../lib/errors.ts";
 import { safeEqual } from "../lib/tokens.ts";
@@ -12,8 +13,8 @@ import type { THonoEnv } from "./env.ts";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Invitation tokens travel in the path; they must not land in logs. */
-const redactPath = (path: string): string => path.replace(/\/(invitations|invite)\/[A-Za-z0-9_-]{20,}/, "/$1/[token]");
+/** Invitation, approval and unsubscribe tokens travel in the path; they must not land in logs. */
+const redactPath = (path: string): string => path.replace(/\/(invitations|invite|approve|unsubscribe)\/[A-Za-z0-9_-]{20,}/, "/$1/[token]");
 
 export const withContext = (app: TAppContext) =>
   createMiddleware<THonoEnv>(async (c, next) => {
@@ -36,8 +37,8 @@ export const requireJsonBodies = createMiddleware<THonoEnv>(async (c, next) => {
     const type = c.req.header("content-type");
     const length = c.req.header("content-length");
     const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
-    // The one exception: a file to import, as raw bytes (also never sendable by a plain form).
-    const upload = isImportUploadPath(c.req.path) && isUploadContentType(type);
+    // The exceptions: a file to import, a case attachment, as raw bytes (also never sendable by a plain form).
+    const upload = (isImportUploadPath(c.req.path) || isCaseAttachmentPath(c.req.path)) && isUploadContentType(type);
     if (hasBody && !type?.toLowerCase().startsWith("application/json") && !upload)
       throw new AppError("unsupported_media_type", "Send the body as application/json");
   }

@@ -159,7 +159,16 @@ export async function guardedFetch(input: string | URL, options: TGuardedFetchOp
 
 // ---- vetting ---------------------------------------------------------------------------
 
-async function vetHost(host: string, options: TGuardedFetchOptions, signal: AbortSignal): Promise<readonly TResolvedAddress[]> {
+/**
+ * The address check of every hop, exported for the browser's request guard and proxy
+ * (`lib/browser/`) so a page is held to exactly the rules of a fetch: the vetted addresses of a
+ * host name, or a FetchRefusedError naming what it resolves to.
+ */
+export async function vetHost(
+  host: string,
+  options: Pick<TGuardedFetchOptions, "allowLoopback" | "lookup">,
+  signal: AbortSignal,
+): Promise<readonly TResolvedAddress[]> {
   const literal = classifyAddress(host);
   let addresses: readonly TResolvedAddress[];
   if (literal) addresses = [{ address: host, family: literal.family }];

@@ -42,6 +42,9 @@ export class TestClient {
   post<T = Record<string, unknown>>(path: string, body?: unknown) {
     return this.request<T>("POST", path, body);
   }
+  put<T = Record<string, unknown>>(path: string, body?: unknown) {
+    return this.request<T>("PUT", path, body);
+  }
   patch<T = Record<string, unknown>>(path: string, body?: unknown) {
     return this.request<T>("PATCH", path, body);
   }

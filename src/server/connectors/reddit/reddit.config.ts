@@ -29,6 +29,11 @@ export const redditConfigSchema = z
       .trim()
       .regex(/^(?:\/?u\/)?[A-Za-z0-9_-]{3,20}$/, "a Reddit username such as northwind_team")
       .optional(),
+    /**
+     * Publishing answers: a refresh token of the brand's Reddit account with the `submit` scope
+     * (from Reddit's OAuth flow with duration=permanent, for this app's client id). Reading never needs it.
+     */
+    replyRefreshToken: z.string().trim().min(1).optional(),
     /** The API host; without credentials the public www.reddit.com is used instead of this default. */
     baseUrl: httpUrl.default(REDDIT_OAUTH_BASE_URL),
     /** Where app-only tokens come from. */
@@ -40,6 +45,9 @@ export const redditConfigSchema = z
     }
     if (config.clientSecret !== undefined && config.clientId === undefined) {
       ctx.addIssue({ code: "custom", path: ["clientId"], message: "the app's client id is required with its secret" });
+    }
+    if (config.replyRefreshToken !== undefined && (config.clientId === undefined || config.clientSecret === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["replyRefreshToken"], message: "answering needs the app's client id and secret too" });
     }
   });
 

@@ -1,5 +1,6 @@
 import { type TConnector, defineConnector } from "../connector.ts";
 import { REDDIT_CONNECTOR_VERSION, type TRedditConfig, redditConfigSchema } from "./reddit.config.ts";
+import { REDDIT_REPLY_MAX_LENGTH, publishRedditReply } from "./reddit.publish-reply.ts";
 import { fetchRedditSearch } from "./reddit.search.ts";
 
 /**
@@ -13,13 +14,15 @@ export const redditConnectorDefinition: TConnector<TRedditConfig> = {
   sourceKind: "reddit",
   title: { en: "Reddit", ru: "Reddit" },
   configSchema: redditConfigSchema,
-  secretFields: ["clientSecret"],
+  secretFields: ["clientSecret", "replyRefreshToken"],
   capabilities: { keywordSearch: true, placeReviews: false, ownPageComments: false, reply: true },
   isOwnPlace: () => false,
   // 60 requests a minute per OAuth client.
   rateLimit: { limit: 60, intervalMs: 60_000 },
   defaultIntervalMinutes: 15,
   fetch: fetchRedditSearch,
+  reply: publishRedditReply,
+  replyMaxLength: REDDIT_REPLY_MAX_LENGTH,
 };
 
 export const redditConnector = defineConnector(redditConnectorDefinition);

@@ -137,7 +137,7 @@ describe("reddit connector definition", () => {
     expect(reddit).toMatchObject({
       id: "reddit",
       sourceKind: "reddit",
-      secretFields: ["clientSecret"],
+      secretFields: ["clientSecret", "replyRefreshToken"],
       capabilities: { keywordSearch: true, reply: true },
       rateLimit: { limit: 60, intervalMs: 60_000 },
     });

@@ -1,6 +1,7 @@
 import { type TConnector, defineConnector } from "../connector.ts";
 import { fetchVkCommunity } from "./vk.community.ts";
 import { type TVkConfig, vkConfigSchema } from "./vk.config.ts";
+import { publishVkReply } from "./vk.publish-reply.ts";
 import { fetchVkSearch } from "./vk.search.ts";
 
 /**
@@ -21,6 +22,7 @@ export const vkConnectorDefinition: TConnector<TVkConfig> = {
   rateLimit: { limit: 3, intervalMs: 1000 },
   defaultIntervalMinutes: 15,
   fetch: (ctx, config, cursor) => (config.mode === "community" ? fetchVkCommunity(ctx, config, cursor) : fetchVkSearch(ctx, config, cursor)),
+  reply: publishVkReply,
 };
 
 export const vkConnector = defineConnector(vkConnectorDefinition);

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { type TBooted, bootApp } from "./boot.ts";
+import type { TBooted } from "./boot.ts";
 import { UsageError } from "./cli/args.ts";
 import { commands, findCommand, runCommand } from "./cli/commands.ts";
 import { forwardCommand, serveControlChannel } from "./cli/control-channel.ts";
@@ -7,7 +7,6 @@ import { terminalIo } from "./cli/io.ts";
 import { restoreBackup } from "./cli/restore.ts";
 import { ConfigError, type TConfig, loadConfig } from "./config.ts";
 import { DatabaseUnavailableError } from "./db/client.ts";
-import { createHttpApp } from "./http/app.ts";
 import { DataDirLockedError, readLockOwner } from "./lib/data-dir-lock.ts";
 import { AppError, errorMessage } from "./lib/errors.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -30,6 +29,9 @@ async function serveRole(config: TConfig, role: TRole): Promise<void> {
   if (role !== "start" && !config.databaseUrl)
     throw new UsageError(`"repute ${role}" runs beside other processes and needs DATABASE_URL; use "repute start" for the embedded database`);
   const logger = createLogger(config.logLevel);
+  // The app's module graph (jobs, routes, browser, mail) loads only when a command needs it.
+  const { bootApp } = await import("./boot.ts");
+  const { createHttpApp } = await import("./http/app.ts");
   const booted: TBooted = await bootApp({
     config,
     logger,
@@ -79,6 +81,7 @@ async function runDataCommand(config: TConfig, argv: string[]): Promise<number> 
   }
   if (found.command.offline) return runCommand(undefined, argv, io);
   if (!config.databaseUrl && readLockOwner(config.dataDir) !== undefined) return forwardCommand(config.dataDir, argv, io);
+  const { bootApp } = await import("./boot.ts");
   const booted = await bootApp({
     config,
     logger: createLogger(config.logLevel === "info" ? "warn" : config.logLevel),

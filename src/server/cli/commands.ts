@@ -6,7 +6,6 @@ import type { TAppContext } from "../context.ts";
 import { ROLES, type TRole } from "../db/schema/accounts.ts";
 import { createApiTokenForEmail } from "../features/accounts/api-tokens.ts";
 import { createUserFromShell } from "../features/accounts/create-user-from-shell.ts";
-import { seedDemo } from "../features/demo/seed-demo.ts";
 import { parseFlags, requireFlag, UsageError } from "./args.ts";
 import type { TCommandIo } from "./io.ts";
 
@@ -61,12 +60,15 @@ export const commands: TCommand[] = [
   {
     path: ["demo"],
     usage: "repute demo [--password P] [--accounts-only]",
-    summary: "Create or refresh the demo agency, clients, brands, users and 90 days of mentions (idempotent)",
+    summary: "Create or refresh the demo agency, clients, brands, users, 90 days of mentions and 60 days of search-result scans (idempotent)",
     async run(app, argv, io) {
       const { values } = parseFlags(argv, { password: { type: "string" }, "accounts-only": { type: "boolean" } });
+      const { seedDemo } = await import("../features/demo/seed-demo.ts");
       const result = await seedDemo(app, { password: values.password, mentions: !values["accounts-only"] });
       io.out(`Demo workspace "${result.workspaceName}": ${result.clients} clients, ${result.brands} brands.`);
       if (result.mentions) io.out(`Mentions: ${result.mentions.added} added (${result.mentions.total} in total over 90 days).`);
+      if (result.cases) io.out(`Negative-review cases: ${result.cases.added} added (${result.cases.total} in total).`);
+      if (result.serm) io.out(`Search-result scans: ${result.serm.scansAdded} days added for ${result.serm.brands} brands (${result.serm.results} results); screenshots: ${result.serm.screenshots}.`);
       for (const user of result.users) io.out(`  ${user.email.padEnd(24)} ${user.role}${user.scope ? ` (${user.scope})` : ""}`);
       io.out(values.password ? "Password: as given with --password" : `Password (generated): ${result.password}`);
       return 0;
@@ -120,6 +122,54 @@ export const commands: TCommand[] = [
       if (positionals.length === 0) throw new UsageError("a brand name is required");
       const { variantsReport } = await import("../features/semantic-core/query-cli.ts");
       const report = variantsReport(positionals.join(" "), [values.abbr ?? []].flat());
+      for (const line of report.out) io.out(line);
+      for (const line of report.err) io.err(line);
+      return report.code;
+    },
+  },
+  {
+    path: ["sentiment", "classify"],
+    usage: 'repute sentiment classify < FILE   (a line is plain text or JSON {"text", "rating"?, "brand"?, "lang"?})',
+    summary: "Classify stdin line by line with the built-in sentiment model: one JSONL result per line, in order",
+    offline: true,
+    async run(_app, argv) {
+      const { positionals } = parseFlags(argv, {});
+      if (positionals.length > 0) throw new UsageError("the texts come on stdin, one per line");
+      const { classifyStream } = await import("../features/classification/classify-stream.ts");
+      const { loadSentimentModel } = await import("../features/classification/sentiment-model.ts");
+      return classifyStream(process.stdin, process.stdout, loadSentimentModel());
+    },
+  },
+  {
+    path: ["serm", "ex"],
+    usage:
+      "repute serm ex FILE.csv [--engine-weights ru|world|ru-2014|yandex=62.6,google=37.4] [--query-weights frequency|ctr|equal] [--mode flat|nested] [--ctr awr-2020-desktop|awr-2020-mobile|sistrix-2020|backlinko-2023|firstpagesage|aol-2006|P1,P2,…] [--depth 10] [--monotone] [--explain] [--json]",
+    summary: "Reputation index Ex of an audit table (engine,query,frequency,position,url,tonality): overall, per engine and per query",
+    offline: true,
+    async run(_app, argv, io) {
+      const { sermExReport, printReport } = await import("../features/serm/serm-cli.ts");
+      return printReport(await sermExReport(argv, io.cwd), io);
+    },
+  },
+  {
+    path: ["serm", "roi"],
+    usage:
+      "repute serm roi --avg-check N --orders-per-year N --years N --monthly-traffic N --conversion PCT --cost N [--negatives-now K [--negatives-target K] [--margin PCT]] [--json]",
+    summary: "ROI of reputation work: the seed article's method, and the MOZ-table model for K negatives now → K target",
+    offline: true,
+    async run(_app, argv, io) {
+      const { sermRoiReport, printReport } = await import("../features/serm/serm-cli.ts");
+      return printReport(sermRoiReport(argv), io);
+    },
+  },
+  {
+    path: ["serm", "parse"],
+    usage: "repute serm parse --engine google|yandex|bing FILE.html [--json]",
+    summary: "Organic results of a saved Google, Yandex or Bing result page (.html or .html.gz): exit 2 on a layout it does not know",
+    offline: true,
+    async run(_app, argv, io) {
+      const { serpParseReport } = await import("../features/serm/parsers/serp-parse-cli.ts");
+      const report = serpParseReport(argv, io.cwd);
       for (const line of report.out) io.out(line);
       for (const line of report.err) io.err(line);
       return report.code;

@@ -9,11 +9,16 @@ import { authRoutes } from "../features/accounts/auth.routes.ts";
 import { tokenRoutes } from "../features/accounts/tokens.routes.ts";
 import { workspaceRoutes } from "../features/accounts/workspace.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { blobsRoutes } from "../features/blobs/blobs.routes.ts";
+import { isCaseAttachmentPath } from "../features/cases/chat/upload-limits.ts";
+import { caseRouteGroups } from "../features/cases/routes.ts";
+import { classificationRoutes } from "../features/classification/classification.routes.ts";
 import { importRoutes } from "../features/import/import.routes.ts";
 import { isImportUploadPath } from "../features/import/upload-limits.ts";
 import { jobsAdminRoutes } from "../features/jobs-admin/jobs-admin.routes.ts";
 import { mentionsRoutes } from "../features/mentions/mentions.routes.ts";
 import { rulesRoutes } from "../features/semantic-core/rules.routes.ts";
+import { sermRouteGroups } from "../features/serm/serm-routes.ts";
 import { sourcesRoutes } from "../features/sources/sources.routes.ts";
 import { AppError } from "../lib/errors.ts";
 import type { THonoEnv } from "./env.ts";
@@ -33,7 +38,11 @@ export const routeGroups = [
   sourcesRoutes,
   rulesRoutes,
   mentionsRoutes,
+  classificationRoutes,
   importRoutes,
+  blobsRoutes,
+  ...sermRouteGroups,
+  ...caseRouteGroups,
 ];
 
 export type TAppOptions = { webRoot?: string };
@@ -45,6 +54,8 @@ export function createHttpApp(app: TAppContext, options: TAppOptions = {}) {
   http.use(
     "*",
     secureHeaders({
+      // A route that sets its own (the blob download's CSP `default-src 'none'`) keeps it.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -63,8 +74,10 @@ export function createHttpApp(app: TAppContext, options: TAppOptions = {}) {
       throw new AppError("payload_too_large", `Body larger than ${app.config.maxBodyBytes} bytes`);
     },
   });
-  // File uploads for import have their own, larger limit, applied after the caller is known.
-  http.use("/api/*", (c, next) => (isImportUploadPath(c.req.path) && c.req.method === "POST" ? next() : jsonBodyLimit(c, next)));
+  // File uploads (import, case attachments) have their own, larger limits, applied after the caller is known.
+  http.use("/api/*", (c, next) =>
+    (isImportUploadPath(c.req.path) || isCaseAttachmentPath(c.req.path)) && c.req.method === "POST" ? next() : jsonBodyLimit(c, next),
+  );
   http.use("/api/*", requireJsonBodies, authenticateRequest, csrfProtection);
   http.use("/api/brands/:brandId", brandGuard);
   http.use("/api/brands/:brandId/*", brandGuard);

@@ -4,6 +4,8 @@ import { RequireSession } from "../features/auth/require-session.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
 import { BrandScope } from "../features/brands/brand-scope.tsx";
 import { HomeRedirect } from "../features/brands/home-redirect.tsx";
+import { ClassificationSettingsPage } from "../features/classification/classification-settings-page.tsx";
+import { ReviewQueuePage } from "../features/classification/review-queue-page.tsx";
 import { ImportPage } from "../features/import/import-page.tsx";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
 import { DEFAULT_SECTION } from "../features/sections/sections.ts";
@@ -43,6 +45,7 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <Navigate to={DEFAULT_SECTION} replace /> },
                   { path: "import", element: <ImportPage /> },
+                  { path: "mentions/review", element: <ReviewQueuePage /> },
                   { path: ":section", element: <SectionPage /> },
                 ],
               },
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
                   { path: "account", element: <AccountPage /> },
                   { path: "sources", element: <SourcesPage /> },
                   { path: "semantic-core", element: <RulesPage /> },
+                  { path: "classification", element: <ClassificationSettingsPage /> },
                   {
                     element: <RequireAdmin />,
                     children: [

@@ -1,3 +1,4 @@
+import { classificationEn } from "./classification.en.ts";
 import { importEn } from "./import.en.ts";
 import { mentionsEn } from "./mentions.en.ts";
 import { sourcesEn } from "./sources.en.ts";
@@ -270,6 +271,7 @@ export const en = {
   ...mentionsEn,
   ...sourcesEn,
   ...importEn,
+  ...classificationEn,
 } as const satisfies Record<string, string>;
 
 export type TMessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { TMessageKey } from "./en.ts";
+import { classificationRu } from "./classification.ru.ts";
 import { importRu } from "./import.ru.ts";
 import { mentionsRu } from "./mentions.ru.ts";
 import { sourcesRu } from "./sources.ru.ts";
@@ -271,4 +272,5 @@ export const ru: Record<TMessageKey, string> = {
   ...mentionsRu,
   ...sourcesRu,
   ...importRu,
+  ...classificationRu,
 };

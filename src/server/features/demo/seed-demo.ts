@@ -3,6 +3,8 @@ import type { TRole } from "../../db/schema/accounts.ts";
 import { hashPassword } from "../../lib/passwords.ts";
 import { newSecret } from "../../lib/tokens.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { type TDemoCasesResult, seedDemoCases } from "../cases/demo/seed-demo-cases.ts";
+import { type TDemoSermResult, seedDemoSerm } from "../serm/demo/seed-demo-serm.ts";
 import { type TDemoMentionsResult, seedDemoMentions } from "./demo-mentions.ts";
 import {
   findBrandByName,
@@ -43,6 +45,10 @@ export type TSeedDemoResult = {
   /** Ninety days of generated mentions per brand; `added` is 0 on a rerun. */
   /** Null when only the accounts were asked for. */
   mentions: TDemoMentionsResult | null;
+  /** Negative-review cases in every state on the newest negatives; null with the mentions. */
+  cases: TDemoCasesResult | null;
+  /** Sixty days of search-result scans per brand (reputation environment); null with the mentions. */
+  serm: TDemoSermResult | null;
 };
 
 /**
@@ -55,7 +61,9 @@ export async function seedDemo(app: TAppContext, options: { password?: string; m
   const passwordHash = await hashPassword(password);
   const { brandIds, ...accounts } = await seedAccounts(app, passwordHash);
   const mentions = options.mentions === false ? null : await seedDemoMentions(app, brandIds);
-  return { ...accounts, password, mentions };
+  const cases = options.mentions === false ? null : await seedDemoCases(app, brandIds);
+  const serm = options.mentions === false ? null : await seedDemoSerm(app, brandIds);
+  return { ...accounts, password, mentions, cases, serm };
 }
 
 async function seedAccounts(app: TAppContext, passwordHash: string) {

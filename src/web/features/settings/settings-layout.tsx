@@ -6,6 +6,7 @@ import type { TMessageKey } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n-context.tsx";
 import { useCurrentUser } from "../auth/use-session.ts";
 import { useBrands } from "../brands/use-brands.ts";
+import { IconScale } from "../classification/classification-icons.tsx";
 import { IconPlug, IconWand } from "../sources/source-icons.tsx";
 import { isAgencyRole } from "../sources/use-settings-brand.ts";
 
@@ -18,6 +19,7 @@ const TABS: TTab[] = [
   { value: "invitations", label: "settings.invitations", icon: IconMail, audience: "admin" },
   { value: "sources", label: "sources.tab", icon: IconPlug, audience: "agency" },
   { value: "semantic-core", label: "rules.tab", icon: IconWand, audience: "agency" },
+  { value: "classification", label: "classification.tab", icon: IconScale, audience: "agency" },
   { value: "audit", label: "settings.audit", icon: IconHistory, audience: "admin" },
   { value: "jobs", label: "settings.jobs", icon: IconStack, audience: "admin" },
   { value: "account", label: "settings.account", icon: IconUser, audience: "all" },
